@@ -1,0 +1,71 @@
+/** The AdminJS instance: resources, branding, locale. Wiring only; the rules live in domain/. */
+import AdminJS from 'adminjs';
+import type { PrismaClient } from '@prisma/client';
+import { loadDatamodel } from '../db/dmmf.js';
+import type { Services } from '../domain/services.js';
+import { ADMIN_ROOT, BRAND_ASSETS_PATH, PRODUCT_NAME } from './paths.js';
+import { customerResource } from './resources/customers.js';
+import { userResource } from './resources/users.js';
+
+export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
+  const datamodel = loadDatamodel();
+  return new AdminJS({
+    rootPath: ADMIN_ROOT,
+    loginPath: `${ADMIN_ROOT}/login`,
+    logoutPath: `${ADMIN_ROOT}/logout`,
+    resources: [customerResource(prisma, datamodel, services), userResource(prisma, datamodel, services)],
+    branding: {
+      companyName: PRODUCT_NAME,
+      logo: `${BRAND_ASSETS_PATH}/logo.svg`,
+      favicon: `${BRAND_ASSETS_PATH}/favicon.svg`,
+      withMadeWithLove: false,
+      theme: { colors: { primary100: '#1f4fd8', primary80: '#4c72e0', primary60: '#7995e8', primary40: '#a5b9ef', primary20: '#d2dcf7' } },
+    },
+    version: { admin: false, app: undefined },
+    settings: { defaultPerPage: 20 },
+    locale: {
+      language: 'en',
+      availableLanguages: ['en'],
+      translations: {
+        en: {
+          labels: { Customer: 'Customers', User: 'Staff accounts', navigation: 'Navigation' },
+          properties: {
+            firstName: 'First name',
+            lastName: 'Last name',
+            dateOfBirth: 'Date of birth',
+            createdAt: 'Created',
+            updatedAt: 'Updated',
+            deletedAt: 'Deleted',
+            createdBy: 'Created by',
+            updatedBy: 'Updated by',
+            isActive: 'Active',
+            lastLoginAt: 'Last sign-in',
+            passwordChangedAt: 'Password changed',
+            search: 'Search',
+            status: 'Status',
+            password: 'Password',
+          },
+          actions: { restore: 'Restore' },
+          messages: {
+            successfullyDeleted: 'Customer deleted. It is kept and can be restored from the “Deleted” status filter.',
+            successfullyBulkDeleted: '{{count}} customers deleted. They can be restored from the “Deleted” status filter.',
+            confirmDelete: 'Delete this customer? It is hidden from the list and can be restored later.',
+            confirmBulkDelete: 'Delete these customers? They are hidden from the list and can be restored later.',
+            forbiddenError: 'Your role does not allow this action.',
+            anyForbiddenError: 'Your role does not allow this action.',
+            thereWereValidationErrors: 'Please correct the highlighted fields.',
+            invalidCredentials: 'Wrong email or password, or the account is inactive.',
+          },
+          components: {
+            Login: {
+              welcomeHeader: PRODUCT_NAME,
+              welcomeMessage: 'Sign in with your staff account to manage customer records.',
+              properties: { email: 'Email', password: 'Password' },
+              loginButton: 'Sign in',
+            },
+          },
+        },
+      },
+    },
+  });
+}

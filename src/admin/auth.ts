@@ -1,0 +1,88 @@
+/**
+ * Sign-in and sign-out for the panel, and the guard in front of it. Our own routes instead of
+ * @adminjs/express's authenticated router, which neither regenerates the session id at login nor
+ * re-checks the account on later requests.
+ */
+import express, { type RequestHandler, type Router } from 'express';
+import type AdminJS from 'adminjs';
+import { INVALID_CREDENTIALS_MESSAGE, type Authenticator } from '../domain/accounts/authentication.js';
+import { sessionAdminOf } from './current-admin.js';
+import { withSelfHostedFonts } from './offline-assets.js';
+import { ADMIN_ROOT } from './paths.js';
+
+const LOGIN_PATH = `${ADMIN_ROOT}/login`;
+
+async function loginPage(admin: AdminJS, errorMessage?: string): Promise<string> {
+  return withSelfHostedFonts(await admin.renderLogin({ action: LOGIN_PATH, errorMessage }));
+}
+
+/** GET/POST /login and /logout, relative to the admin root. */
+export function authRoutes(admin: AdminJS, authenticator: Authenticator, sessionCookieName: string): Router {
+  const router = express.Router();
+
+  router.get('/login', async (req, res, next) => {
+    try {
+      if (req.session.adminUser) return res.redirect(ADMIN_ROOT);
+      res.type('html').send(await loginPage(admin));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/login', express.urlencoded({ extended: false, limit: '10kb' }), express.json({ limit: '10kb' }), async (req, res, next) => {
+    try {
+      const { email, password } = (req.body ?? {}) as Record<string, unknown>;
+      const user =
+        typeof email === 'string' && typeof password === 'string' && email.length <= 254 && password.length <= 1024
+          ? await authenticator.authenticate(email, password)
+          : null;
+      if (!user) {
+        res.status(401).type('html').send(await loginPage(admin, INVALID_CREDENTIALS_MESSAGE));
+        return;
+      }
+      // A new session id at sign-in: an id planted before login (session fixation) is worthless.
+      req.session.regenerate((regenerateError) => {
+        if (regenerateError) return next(regenerateError);
+        req.session.adminUser = sessionAdminOf(user);
+        req.session.signedInAt = Date.now();
+        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(ADMIN_ROOT)));
+      });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  const logout: RequestHandler = (req, res, next) => {
+    req.session.destroy((error) => {
+      if (error) return next(error);
+      res.clearCookie(sessionCookieName, { path: '/' });
+      res.redirect(LOGIN_PATH);
+    });
+  };
+  router.get('/logout', logout);
+  router.post('/logout', logout);
+  return router;
+}
+
+/**
+ * Lets only signed-in users with a still-valid account through (AdminJS's static assets excepted,
+ * the login page needs them). The account is re-read on every request, so a deactivated user or a
+ * changed password ends existing sessions at once, and a role change applies at once.
+ */
+export function requireSignedIn(authenticator: Authenticator): RequestHandler {
+  return async (req, res, next) => {
+    if (req.path.startsWith('/frontend/assets/')) return next();
+    try {
+      const sessionAdmin = req.session.adminUser;
+      const user = sessionAdmin ? await authenticator.sessionUser(sessionAdmin.id, req.session.signedInAt ?? 0) : null;
+      if (!user) {
+        if (sessionAdmin) await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+        return res.redirect(LOGIN_PATH);
+      }
+      req.session.adminUser = sessionAdminOf(user);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}

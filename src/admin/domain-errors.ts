@@ -1,0 +1,19 @@
+import { ForbiddenError, NotFoundError as AdminNotFoundError, ValidationError } from 'adminjs';
+import { FieldValidationError, NotFoundError, PermissionDeniedError } from '../domain/errors.js';
+
+/** Calls a domain function and rethrows its errors as the ones AdminJS shows on the form. */
+export async function asAdminErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof FieldValidationError) {
+      const propertyErrors = Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([field, message]) => [field, { message }]),
+      );
+      throw new ValidationError(propertyErrors, { message: 'Please correct the highlighted fields.' });
+    }
+    if (error instanceof PermissionDeniedError) throw new ForbiddenError(error.message);
+    if (error instanceof NotFoundError) throw new AdminNotFoundError(error.message, 'NotFoundError');
+    throw error;
+  }
+}

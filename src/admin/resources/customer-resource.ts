@@ -1,0 +1,102 @@
+/**
+ * The AdminJS adapter for customers. Reads go through the shared list criteria; writes go through
+ * the domain service (validation, uniqueness, soft delete), never straight to Prisma.
+ */
+import { Resource } from '@adminjs/prisma';
+import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
+import type { Customer, PrismaClient } from '@prisma/client';
+import type { CustomerService } from '../../domain/customers/service.js';
+import { formatPhone } from '../../domain/customers/phone.js';
+import {
+  customerOrderBy,
+  customerWhere,
+  isCustomerStatus,
+  parseDateBound,
+  type CustomerListCriteria,
+} from '../../domain/customers/query.js';
+import { actorOf } from '../current-admin.js';
+import { asAdminErrors } from '../domain-errors.js';
+
+/** Filter names the panel offers that are not columns. */
+export const SEARCH_FILTER = 'search';
+export const STATUS_FILTER = 'status';
+
+type ResourceArgs = ConstructorParameters<typeof Resource>[0];
+
+export class CustomerResource extends Resource {
+  constructor(args: ResourceArgs, private readonly customers: CustomerService) {
+    super(args);
+  }
+
+  private get prisma(): PrismaClient {
+    return this.client;
+  }
+
+  override async count(filter: Filter): Promise<number> {
+    return this.prisma.customer.count({ where: customerWhere(criteriaOf(filter)) });
+  }
+
+  override async find(
+    filter: Filter,
+    { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
+  ): Promise<BaseRecord[]> {
+    const customers = await this.prisma.customer.findMany({
+      where: customerWhere(criteriaOf(filter)),
+      orderBy: customerOrderBy(sort.sortBy, sort.direction),
+      skip: offset,
+      take: limit,
+    });
+    return customers.map((customer) => this.toRecord(customer));
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    const customerId = Number(id);
+    if (!Number.isSafeInteger(customerId)) return null;
+    const customer = await this.prisma.customer.findUnique({ where: { id: customerId } });
+    return customer ? this.toRecord(customer) : null;
+  }
+
+  override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
+    const customerIds = ids.map(Number).filter(Number.isSafeInteger);
+    const customers = await this.prisma.customer.findMany({ where: { id: { in: customerIds } } });
+    return customers.map((customer) => this.toRecord(customer));
+  }
+
+  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const customer = await asAdminErrors(() => this.customers.create(params, actorOf(context?.currentAdmin)));
+    return this.displayValues(customer);
+  }
+
+  override async update(id: string | number, params: Record<string, unknown> = {}, context?: ActionContext): Promise<Record<string, unknown>> {
+    const customer = await asAdminErrors(() => this.customers.update(Number(id), params, actorOf(context?.currentAdmin)));
+    return this.displayValues(customer);
+  }
+
+  /** Delete and bulk delete are soft. */
+  override async delete(id: string | number, context?: ActionContext): Promise<void> {
+    await asAdminErrors(() => this.customers.softDelete(Number(id), actorOf(context?.currentAdmin)));
+  }
+
+  private toRecord(customer: Customer): BaseRecord {
+    return new BaseRecord(this.displayValues(customer), this);
+  }
+
+  /** Phone numbers are stored E.164 and shown (and edited) in international format. */
+  private displayValues(customer: Customer): Record<string, unknown> {
+    return { ...this.prepareReturnValues(customer), phone: formatPhone(customer.phone) };
+  }
+}
+
+function criteriaOf(filter: Filter | undefined): CustomerListCriteria {
+  const value = (name: string): unknown => filter?.filters?.[name]?.value;
+  const status = value(STATUS_FILTER);
+  const created = value('createdAt');
+  const range = typeof created === 'object' && created !== null ? (created as { from?: unknown; to?: unknown }) : {};
+  const search = value(SEARCH_FILTER);
+  return {
+    search: typeof search === 'string' ? search : undefined,
+    status: isCustomerStatus(status) ? status : 'active',
+    createdFrom: parseDateBound(range.from, 'from'),
+    createdTo: parseDateBound(range.to, 'to'),
+  };
+}

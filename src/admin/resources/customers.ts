@@ -1,0 +1,86 @@
+import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
+import type { PrismaClient } from '@prisma/client';
+import type { Datamodel } from '../../db/dmmf.js';
+import type { Services } from '../../domain/services.js';
+import { CUSTOMER_STATUSES } from '../../domain/customers/query.js';
+import { actorOf } from '../current-admin.js';
+import { asAdminErrors } from '../domain-errors.js';
+import { allowedBy, allowedWhen } from './access.js';
+import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
+
+const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt);
+const statusLabels = { active: 'Active', deleted: 'Deleted', all: 'All' } as const;
+
+export function customerResource(prisma: PrismaClient, datamodel: Datamodel, services: Services): ResourceWithOptions {
+  const model = datamodel.models.find((candidate) => candidate.name === 'Customer');
+  if (!model) throw new Error('Customer model missing from the generated DMMF');
+  const resource = new CustomerResource(
+    { model: model as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } },
+    services.customers,
+  );
+  return {
+    resource,
+    options: {
+      id: 'Customer',
+      navigation: { name: 'Customers', icon: 'Users' },
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+      listProperties: ['id', 'lastName', 'firstName', 'email', 'phone', 'dateOfBirth', 'createdAt'],
+      showProperties: ['id', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt'],
+      editProperties: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
+      filterProperties: [SEARCH_FILTER, STATUS_FILTER, 'createdAt'],
+      properties: {
+        id: { position: 1 },
+        firstName: { isTitle: true, isRequired: true },
+        lastName: { isRequired: true },
+        email: { type: 'string', isRequired: true },
+        phone: { isRequired: true, description: 'Without +country code, numbers are read in the default region.' },
+        dateOfBirth: { type: 'date', isRequired: true },
+        notes: { type: 'textarea', props: { rows: 4 } },
+        createdBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
+        updatedBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
+        [SEARCH_FILTER]: {
+          type: 'string',
+          position: 0,
+          description: 'Name, email or phone',
+          isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+        [STATUS_FILTER]: {
+          position: 0,
+          availableValues: CUSTOMER_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
+          isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+      },
+      actions: {
+        list: { isAccessible: allowedBy('Customer', 'list') },
+        search: { isAccessible: allowedBy('Customer', 'search') },
+        show: { isAccessible: allowedBy('Customer', 'show') },
+        new: { isAccessible: allowedBy('Customer', 'create') },
+        edit: { isAccessible: allowedBy('Customer', 'edit') },
+        delete: {
+          isAccessible: allowedBy('Customer', 'delete'),
+          isVisible: allowedWhen('Customer', 'delete', (params) => !isDeleted(params)),
+        },
+        bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
+        restore: {
+          actionType: 'record',
+          icon: 'RotateCcw',
+          component: false,
+          guard: 'Restore this customer? It will show in the list again.',
+          isAccessible: allowedBy('Customer', 'restore'),
+          isVisible: allowedWhen('Customer', 'restore', isDeleted),
+          handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const { record, currentAdmin, h, resource: adminResource } = context;
+            if (!record) throw new Error('restore is a record action');
+            await asAdminErrors(() => services.customers.restore(Number(request.params.recordId), actorOf(currentAdmin)));
+            const restored = await adminResource.findOne(String(request.params.recordId), context);
+            return {
+              record: (restored ?? record).toJSON(currentAdmin),
+              redirectUrl: h.recordActionUrl({ resourceId: adminResource.id(), recordId: String(request.params.recordId), actionName: 'show' }),
+              notice: { message: 'Customer restored.', type: 'success' },
+            };
+          },
+        },
+      },
+    },
+  };
+}

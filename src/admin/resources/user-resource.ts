@@ -1,0 +1,83 @@
+/**
+ * The AdminJS adapter for staff accounts. The password hash is not a property at all (never sent
+ * to the browser); `password` is a virtual form field handed to the domain service, which hashes it.
+ */
+import { Resource } from '@adminjs/prisma';
+import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
+import type { PrismaClient, User } from '@prisma/client';
+import { userCriteria, userOrderBy, userWhere } from '../../domain/accounts/user-query.js';
+import { toPublicUser, type UserService } from '../../domain/accounts/users.js';
+import { actorOf } from '../current-admin.js';
+import { asAdminErrors } from '../domain-errors.js';
+
+type ResourceArgs = ConstructorParameters<typeof Resource>[0];
+type Property = ReturnType<Resource['properties']>[number];
+
+export const USER_SEARCH_FILTER = 'search';
+
+export class UserResource extends Resource {
+  constructor(args: ResourceArgs, private readonly users: UserService) {
+    super(args);
+  }
+
+  private get prisma(): PrismaClient {
+    return this.client;
+  }
+
+  protected override prepareProperties(): Record<string, Property> {
+    const { passwordHash: _neverExposed, ...properties } = super.prepareProperties();
+    return properties;
+  }
+
+  override async count(filter: Filter): Promise<number> {
+    return this.prisma.user.count({ where: userWhere(criteriaOf(filter)) });
+  }
+
+  override async find(
+    filter: Filter,
+    { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
+  ): Promise<BaseRecord[]> {
+    const users = await this.prisma.user.findMany({
+      where: userWhere(criteriaOf(filter)),
+      orderBy: userOrderBy(sort.sortBy, sort.direction),
+      skip: offset,
+      take: limit,
+    });
+    return users.map((user) => this.toRecord(user));
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    const userId = Number(id);
+    if (!Number.isSafeInteger(userId)) return null;
+    const user = await this.prisma.user.findUnique({ where: { id: userId } });
+    return user ? this.toRecord(user) : null;
+  }
+
+  override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
+    const users = await this.prisma.user.findMany({ where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } } });
+    return users.map((user) => this.toRecord(user));
+  }
+
+  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
+    const user = await asAdminErrors(() => this.users.create(params, actorOf(context?.currentAdmin)));
+    return this.prepareReturnValues(user);
+  }
+
+  override async update(id: string | number, params: Record<string, unknown> = {}, context?: ActionContext): Promise<Record<string, unknown>> {
+    const user = await asAdminErrors(() => this.users.update(Number(id), params, actorOf(context?.currentAdmin)));
+    return this.prepareReturnValues(user);
+  }
+
+  override async delete(): Promise<void> {
+    throw new Error('Staff accounts are deactivated, not deleted');
+  }
+
+  private toRecord(user: User): BaseRecord {
+    return new BaseRecord(this.prepareReturnValues(toPublicUser(user)), this);
+  }
+}
+
+function criteriaOf(filter: Filter | undefined) {
+  const value = (name: string): unknown => filter?.filters?.[name]?.value;
+  return userCriteria({ search: value(USER_SEARCH_FILTER), role: value('role'), isActive: value('isActive') });
+}

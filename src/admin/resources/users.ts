@@ -1,0 +1,51 @@
+import type { ResourceWithOptions } from 'adminjs';
+import type { PrismaClient } from '@prisma/client';
+import type { Datamodel } from '../../db/dmmf.js';
+import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.js';
+import type { Services } from '../../domain/services.js';
+import { allowedBy } from './access.js';
+import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
+
+export function userResource(prisma: PrismaClient, datamodel: Datamodel, services: Services): ResourceWithOptions {
+  const model = datamodel.models.find((candidate) => candidate.name === 'User');
+  if (!model) throw new Error('User model missing from the generated DMMF');
+  const resource = new UserResource(
+    { model: model as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } },
+    services.users,
+  );
+  return {
+    resource,
+    options: {
+      id: 'User',
+      navigation: { name: 'Accounts', icon: 'Shield' },
+      sort: { sortBy: 'email', direction: 'asc' },
+      listProperties: ['id', 'email', 'name', 'role', 'isActive', 'lastLoginAt'],
+      showProperties: ['id', 'email', 'name', 'role', 'isActive', 'lastLoginAt', 'passwordChangedAt', 'createdAt', 'updatedAt'],
+      editProperties: ['email', 'name', 'role', 'isActive', 'password'],
+      filterProperties: [USER_SEARCH_FILTER, 'role', 'isActive'],
+      properties: {
+        email: { isTitle: true, isRequired: true, isDisabled: false },
+        name: { isRequired: true },
+        role: { isRequired: true },
+        password: {
+          type: 'password',
+          description: `At least ${PASSWORD_MIN_LENGTH} characters. When editing, leave empty to keep the current password; a new one signs the user out everywhere.`,
+        },
+        [USER_SEARCH_FILTER]: {
+          type: 'string',
+          description: 'Email or name',
+          isVisible: { list: false, show: false, edit: false, filter: true },
+        },
+      },
+      actions: {
+        list: { isAccessible: allowedBy('User', 'list') },
+        search: { isAccessible: allowedBy('User', 'search') },
+        show: { isAccessible: allowedBy('User', 'show') },
+        new: { isAccessible: allowedBy('User', 'create') },
+        edit: { isAccessible: allowedBy('User', 'edit') },
+        delete: { isAccessible: false, isVisible: false },
+        bulkDelete: { isAccessible: false, isVisible: false },
+      },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/** Environment → one typed, validated Config. A bad variable stops start-up with its name. */
+import { getCountries, type CountryCode } from 'libphonenumber-js';
+import { z } from 'zod';
+
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string;
+  port: number;
+  host: string;
+  sessionSecret: string;
+  /** True when SESSION_SECRET was not set and the development fallback is in use. */
+  sessionSecretIsFallback: boolean;
+  adminEmail?: string;
+  adminPassword?: string;
+  defaultPhoneRegion: CountryCode;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEV_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production';
+const SESSION_SECRET_MIN_LENGTH = 32;
+
+const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const regions = getCountries() as readonly string[];
+
+const schema = z.object({
+  NODE_ENV: z.preprocess(blank, z.enum(['development', 'production', 'test']).default('development')),
+  DATABASE_URL: z.preprocess(
+    blank,
+    z
+      .string()
+      .default('file:./data/app.db')
+      .refine((url) => url.startsWith('file:'), 'must be a SQLite URL like file:./data/app.db (PostgreSQL support is not built yet)'),
+  ),
+  PORT: z.preprocess(blank, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
+  SESSION_SECRET: z.preprocess(blank, z.string().min(SESSION_SECRET_MIN_LENGTH, `must be at least ${SESSION_SECRET_MIN_LENGTH} characters`).optional()),
+  ADMIN_EMAIL: z.preprocess(blank, z.string().email('must be an email address').optional()),
+  ADMIN_PASSWORD: z.preprocess(blank, z.string().optional()),
+  DEFAULT_PHONE_REGION: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value),
+    z.string().default('US').refine((code) => regions.includes(code), 'must be a two-letter region code like US, GB or DE'),
+  ),
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0]), issue.message);
+  }
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET', `is required when NODE_ENV=production (at least ${SESSION_SECRET_MIN_LENGTH} random characters)`);
+  }
+  return {
+    nodeEnv: values.NODE_ENV,
+    databaseUrl: values.DATABASE_URL,
+    port: values.PORT,
+    host: values.HOST,
+    sessionSecret: values.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    sessionSecretIsFallback: !values.SESSION_SECRET,
+    adminEmail: values.ADMIN_EMAIL,
+    adminPassword: values.ADMIN_PASSWORD,
+    defaultPhoneRegion: values.DEFAULT_PHONE_REGION as CountryCode,
+  };
+}

@@ -1,0 +1,34 @@
+import argon2 from 'argon2';
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** argon2id with the library's defaults (RFC 9106 second recommendation: 64 MiB, t=3, p=4). */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+// Verified against when no account matches, so that an unknown email costs as much time as a
+// wrong password and response times do not reveal which emails have accounts.
+let decoyHash: Promise<string> | undefined;
+export async function spendVerificationTime(password: string): Promise<void> {
+  decoyHash ??= hashPassword('decoy password that matches nothing');
+  await verifyPassword(await decoyHash, password);
+}
+
+/** Why a new password is not acceptable, or null. */
+export function passwordProblem(password: string, email?: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) return 'The password must not be the email address.';
+  if (new Set(password).size < 4) return 'This password is too easy to guess; use more varied characters.';
+  return null;
+}

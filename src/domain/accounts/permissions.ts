@@ -1,0 +1,70 @@
+/**
+ * The permission matrix (../shared/DESIGN.md, "Roles"), defined once. AdminJS's
+ * isAccessible/isVisible, the API guards and the domain services all ask `can`.
+ */
+import { PermissionDeniedError } from '../errors.js';
+
+export const ROLES = ['SUPERUSER', 'MANAGER', 'STAFF', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  readonly id: number;
+  readonly role: Role;
+}
+
+const everyone: readonly Role[] = ROLES;
+const editors: readonly Role[] = ['SUPERUSER', 'MANAGER', 'STAFF'];
+const managers: readonly Role[] = ['SUPERUSER', 'MANAGER'];
+const superusers: readonly Role[] = ['SUPERUSER'];
+
+const matrix = {
+  Customer: {
+    list: everyone,
+    show: everyone,
+    search: everyone,
+    create: editors,
+    edit: editors,
+    delete: managers,
+    restore: managers,
+    bulkDelete: managers,
+    export: managers,
+  },
+  User: {
+    list: superusers,
+    show: superusers,
+    search: superusers,
+    create: superusers,
+    edit: superusers,
+  },
+  AuditLog: {
+    list: managers,
+    show: managers,
+  },
+} as const satisfies Record<string, Record<string, readonly Role[]>>;
+
+export type ProtectedResource = keyof typeof matrix;
+export type Action = { [R in ProtectedResource]: keyof (typeof matrix)[R] }[ProtectedResource];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Anything not listed in the matrix is refused. */
+export function can(role: Role | undefined, resource: ProtectedResource, action: string): boolean {
+  if (!role) return false;
+  const allowed = (matrix[resource] as Record<string, readonly Role[] | undefined>)[action];
+  return allowed?.includes(role) ?? false;
+}
+
+export function assertCan(actor: Actor, resource: ProtectedResource, action: string): void {
+  if (!can(actor.role, resource, action)) {
+    throw new PermissionDeniedError(`A ${actor.role.toLowerCase()} may not ${action} ${resource.toLowerCase()} records.`);
+  }
+}
+
+/** Every (resource, action) pair the matrix knows, for table-driven tests and documentation. */
+export function permissionMatrix(): Array<{ resource: ProtectedResource; action: string; roles: readonly Role[] }> {
+  return Object.entries(matrix).flatMap(([resource, actions]) =>
+    Object.entries(actions).map(([action, roles]) => ({ resource: resource as ProtectedResource, action, roles })),
+  );
+}

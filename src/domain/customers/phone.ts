@@ -1,0 +1,42 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export type PhoneRegion = CountryCode;
+
+export type PhoneParseResult = { ok: true; e164: string } | { ok: false; message: string };
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+function regionName(region: string): string {
+  return regionNames.of(region) ?? region;
+}
+
+/**
+ * Accepts what a person types ("(201) 555-0123", "+44 20 7946 0958", "0049-30-901820") and
+ * returns E.164, checked against the numbering plan of its region (libphonenumber's full metadata).
+ */
+export function parsePhone(raw: string, defaultRegion: PhoneRegion): PhoneParseResult {
+  const typed = raw.trim();
+  if (!/\d/.test(typed)) return { ok: false, message: 'Enter a phone number.' };
+  if (/[a-z]/i.test(typed.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
+    return { ok: false, message: 'A phone number may contain only digits, spaces, dashes, dots, brackets and a leading +.' };
+  }
+  const phone = parsePhoneNumberFromString(typed, defaultRegion);
+  if (!phone) {
+    return { ok: false, message: `This is not a phone number. Numbers without +country code are read as ${regionName(defaultRegion)} (${defaultRegion}) numbers.` };
+  }
+  if (!phone.isValid()) {
+    const region = phone.country ?? (typed.startsWith('+') ? undefined : defaultRegion);
+    return {
+      ok: false,
+      message: region
+        ? `This is not a valid ${regionName(region)} (${region}) phone number. Check the digits, or start with + and the country code.`
+        : 'This is not a valid phone number for its country code. Check the digits.',
+    };
+  }
+  return { ok: true, e164: phone.number };
+}
+
+/** E.164 → what a person reads: "+1 201 555 0123". Unparseable values are shown as stored. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}

@@ -1,0 +1,98 @@
+/**
+ * Customer use cases: create, update, soft delete, restore. The admin panel, the API and the CLI
+ * call these; none of them touches customer rows on its own.
+ */
+import type { Customer, PrismaClient } from '@prisma/client';
+import { uniqueViolationFields } from '../../db/unique-violation.js';
+import { assertCan, type Actor } from '../accounts/permissions.js';
+import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
+import { parseCalendarDate } from './age.js';
+import type { PhoneRegion } from './phone.js';
+import { uniquenessErrors } from './uniqueness.js';
+import { validateCustomerChanges, validateNewCustomer, type CustomerData } from './validation.js';
+
+export interface CustomerServiceDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  defaultPhoneRegion: PhoneRegion;
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>;
+
+export function createCustomerService({ prisma, clock, defaultPhoneRegion }: CustomerServiceDeps) {
+  const ruleContext = () => ({ today: clock(), defaultPhoneRegion });
+
+  async function assertUnique(data: Partial<CustomerData>, excludeId?: number): Promise<void> {
+    const errors = await uniquenessErrors(prisma, data, excludeId);
+    if (Object.keys(errors).length > 0) throw new FieldValidationError(errors);
+  }
+
+  /** Runs a write; a unique violation lost to a concurrent write reads like the pre-check. */
+  async function writeUnique<T>(data: Partial<CustomerData>, excludeId: number | undefined, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      const fields = uniqueViolationFields(error);
+      if (fields === null) throw error;
+      const errors = await uniquenessErrors(prisma, data, excludeId);
+      throw new FieldValidationError(
+        Object.keys(errors).length > 0 ? errors : { [fields[0] ?? 'email']: 'This value is already taken by another customer.' },
+      );
+    }
+  }
+
+  async function findExisting(id: number): Promise<Customer> {
+    const customer = Number.isSafeInteger(id) ? await prisma.customer.findUnique({ where: { id } }) : null;
+    if (!customer) throw new NotFoundError('Customer', id);
+    return customer;
+  }
+
+  return {
+    async create(input: Record<string, unknown>, actor: Actor): Promise<Customer> {
+      assertCan(actor, 'Customer', 'create');
+      const data = validateNewCustomer(input, ruleContext());
+      await assertUnique(data);
+      return writeUnique(data, undefined, () =>
+        prisma.customer.create({ data: { ...data, createdById: actor.id, updatedById: actor.id } }),
+      );
+    },
+
+    async update(id: number, input: Record<string, unknown>, actor: Actor): Promise<Customer> {
+      assertCan(actor, 'Customer', 'edit');
+      const existing = await findExisting(id);
+      const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
+      await assertUnique(changes, id);
+      return writeUnique(changes, id, () =>
+        prisma.customer.update({ where: { id }, data: { ...changes, updatedById: actor.id } }),
+      );
+    },
+
+    /** Soft delete: hidden from the default list; email and phone stay reserved. */
+    async softDelete(id: number, actor: Actor): Promise<Customer> {
+      assertCan(actor, 'Customer', 'delete');
+      const existing = await findExisting(id);
+      if (existing.deletedAt) return existing;
+      return prisma.customer.update({ where: { id }, data: { deletedAt: clock(), updatedById: actor.id } });
+    },
+
+    async restore(id: number, actor: Actor): Promise<Customer> {
+      assertCan(actor, 'Customer', 'restore');
+      const existing = await findExisting(id);
+      if (!existing.deletedAt) return existing;
+      return prisma.customer.update({ where: { id }, data: { deletedAt: null, updatedById: actor.id } });
+    },
+  };
+}
+
+/**
+ * Edit forms send every field back. An unchanged date of birth is not re-checked, so a customer
+ * who has turned 101 since being entered can still be edited.
+ */
+function withoutUnchangedBirthDate(input: Record<string, unknown>, existing: Customer): Record<string, unknown> {
+  const given = parseCalendarDate(input.dateOfBirth);
+  if (given && given.getTime() === existing.dateOfBirth.getTime()) {
+    const { dateOfBirth: _unchanged, ...rest } = input;
+    return rest;
+  }
+  return input;
+}

@@ -1,0 +1,32 @@
+import type { PrismaClient } from '@prisma/client';
+import { formatPhone } from './phone.js';
+
+type UniqueField = 'email' | 'phone';
+const labels: Record<UniqueField, string> = { email: 'email', phone: 'phone number' };
+
+/**
+ * Field errors for an email or phone already held by another customer. Deleted customers keep
+ * theirs reserved, and the message says how to get it back. Used for the friendly pre-check and,
+ * identically, for a unique violation lost in a race.
+ */
+export async function uniquenessErrors(
+  prisma: PrismaClient,
+  values: Partial<Record<UniqueField, string>>,
+  excludeId?: number,
+): Promise<Record<string, string>> {
+  const errors: Record<string, string> = {};
+  for (const field of ['email', 'phone'] as const) {
+    const value = values[field];
+    if (value === undefined) continue;
+    const holder = await prisma.customer.findFirst({
+      where: { [field]: value, ...(excludeId === undefined ? {} : { id: { not: excludeId } }) },
+      select: { id: true, deletedAt: true },
+    });
+    if (!holder) continue;
+    const shown = field === 'phone' ? formatPhone(value) : value;
+    errors[field] = holder.deletedAt
+      ? `The ${labels[field]} ${shown} belongs to deleted customer #${holder.id} — restore that customer instead.`
+      : `The ${labels[field]} ${shown} already belongs to customer #${holder.id}.`;
+  }
+  return errors;
+}

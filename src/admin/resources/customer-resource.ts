@@ -22,6 +22,7 @@ export const SEARCH_FILTER = 'search';
 export const STATUS_FILTER = 'status';
 
 type ResourceArgs = ConstructorParameters<typeof Resource>[0];
+type Property = ReturnType<Resource['properties']>[number];
 
 export class CustomerResource extends Resource {
   constructor(args: ResourceArgs, private readonly customers: CustomerService) {
@@ -30,6 +31,18 @@ export class CustomerResource extends Resource {
 
   private get prisma(): PrismaClient {
     return this.client;
+  }
+
+  /**
+   * AdminJS converts values of date properties with `new Date(value)` before they reach us, which
+   * rolls 2023-02-29 over to 1 March. The date of birth is handed through as typed (the panel still
+   * shows a date picker, from the resource options) and the domain reads it as a calendar date.
+   */
+  protected override prepareProperties(): Record<string, Property> {
+    const properties = super.prepareProperties();
+    const dateOfBirth = properties.dateOfBirth;
+    if (dateOfBirth) properties.dateOfBirth = Object.assign(Object.create(dateOfBirth) as Property, { type: () => 'string' as const });
+    return properties;
   }
 
   override async count(filter: Filter): Promise<number> {

@@ -41,6 +41,14 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     }
   }
 
+  /** Who changed the record and when, by the service's clock (not the database's). */
+  function stamp(actor: Actor, created?: 'created') {
+    const now = clock();
+    return created
+      ? { createdAt: now, createdById: actor.id, updatedAt: now, updatedById: actor.id }
+      : { updatedAt: now, updatedById: actor.id };
+  }
+
   async function findExisting(id: number): Promise<Customer> {
     const customer = Number.isSafeInteger(id) ? await prisma.customer.findUnique({ where: { id } }) : null;
     if (!customer) throw new NotFoundError('Customer', id);
@@ -53,7 +61,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const data = validateNewCustomer(input, ruleContext());
       await assertUnique(data);
       return writeUnique(data, undefined, () =>
-        prisma.customer.create({ data: { ...data, createdById: actor.id, updatedById: actor.id } }),
+        prisma.customer.create({ data: { ...data, ...stamp(actor, 'created') } }),
       );
     },
 
@@ -63,7 +71,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
       await assertUnique(changes, id);
       return writeUnique(changes, id, () =>
-        prisma.customer.update({ where: { id }, data: { ...changes, updatedById: actor.id } }),
+        prisma.customer.update({ where: { id }, data: { ...changes, ...stamp(actor) } }),
       );
     },
 
@@ -72,14 +80,14 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       assertCan(actor, 'Customer', 'delete');
       const existing = await findExisting(id);
       if (existing.deletedAt) return existing;
-      return prisma.customer.update({ where: { id }, data: { deletedAt: clock(), updatedById: actor.id } });
+      return prisma.customer.update({ where: { id }, data: { deletedAt: clock(), ...stamp(actor) } });
     },
 
     async restore(id: number, actor: Actor): Promise<Customer> {
       assertCan(actor, 'Customer', 'restore');
       const existing = await findExisting(id);
       if (!existing.deletedAt) return existing;
-      return prisma.customer.update({ where: { id }, data: { deletedAt: null, updatedById: actor.id } });
+      return prisma.customer.update({ where: { id }, data: { deletedAt: null, ...stamp(actor) } });
     },
   };
 }

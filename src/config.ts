@@ -1,4 +1,5 @@
 /** Environment → one typed, validated Config. A bad variable stops start-up with its name. */
+import { existsSync } from 'node:fs';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 
@@ -37,7 +38,15 @@ const schema = z.object({
       .default('file:./data/app.db')
       .refine((url) => url.startsWith('file:'), 'must be a SQLite URL like file:./data/app.db (PostgreSQL support is not built yet)'),
   ),
-  PORT: z.preprocess(blank, z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: z.preprocess(
+    blank,
+    z.coerce
+      .number({ invalid_type_error: 'must be a port number from 0 to 65535' })
+      .int('must be a port number from 0 to 65535')
+      .min(0, 'must be a port number from 0 to 65535')
+      .max(65535, 'must be a port number from 0 to 65535')
+      .default(3000),
+  ),
   HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
   SESSION_SECRET: z.preprocess(blank, z.string().min(SESSION_SECRET_MIN_LENGTH, `must be at least ${SESSION_SECRET_MIN_LENGTH} characters`).optional()),
   ADMIN_EMAIL: z.preprocess(blank, z.string().email('must be an email address').optional()),
@@ -69,4 +78,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: values.ADMIN_PASSWORD,
     defaultPhoneRegion: values.DEFAULT_PHONE_REGION as CountryCode,
   };
+}
+
+/** Reads `.env` from the working directory if there is one (real environment variables win). */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }

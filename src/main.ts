@@ -1,16 +1,18 @@
 /** Process entry: config → migrations → database → first superuser → app → listen; graceful shutdown. */
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
-import { loadDotEnv, startRuntime } from './bootstrap.js';
-import { ConfigError } from './config.js';
-import { ensureFirstSuperuser } from './domain/accounts/bootstrap.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function main(): Promise<void> {
-  loadDotEnv();
-  const { config, prisma, services, appliedMigrations } = startRuntime();
+async function main(config: Config): Promise<void> {
+  // Loaded after the configuration is known to be good, so a bad variable is reported at once.
+  const [{ startRuntime }, { createApp }, { ensureFirstSuperuser }] = await Promise.all([
+    import('./bootstrap.js'),
+    import('./app.js'),
+    import('./domain/accounts/bootstrap.js'),
+  ]);
+  const { prisma, services, appliedMigrations } = startRuntime(config);
   if (appliedMigrations.length > 0) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
   if (config.sessionSecretIsFallback) {
     console.warn('SESSION_SECRET is not set: using a development-only secret. Set SESSION_SECRET (≥ 32 chars) for any real use.');
@@ -24,8 +26,7 @@ async function main(): Promise<void> {
   const { app, close } = createApp({ config, prisma, services });
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
-    const url = `http://${config.host}:${port}/admin`;
-    console.log(`Customer Back-office is serving the admin panel at ${url}`);
+    console.log(`Customer Back-office is serving the admin panel at http://${config.host}:${port}/admin`);
     if (bootstrap.created) printFirstSuperuser(bootstrap.email, bootstrap.generatedPassword);
   });
 
@@ -56,7 +57,10 @@ function printFirstSuperuser(email: string, generatedPassword: string | null): v
   console.log(['', rule, ...lines.map((line) => `| ${line.padEnd(width)} |`), rule, ''].join('\n'));
 }
 
-main().catch((error: unknown) => {
+try {
+  loadDotEnv();
+  await main(loadConfig());
+} catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
-});
+}

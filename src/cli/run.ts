@@ -1,5 +1,5 @@
-import { loadDotEnv, startRuntime, type Runtime } from '../bootstrap.js';
-import { ConfigError } from '../config.js';
+import { startRuntime, type Runtime } from '../bootstrap.js';
+import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
 import { FieldValidationError } from '../domain/errors.js';
 import { CommandError } from './command-error.js';
 
@@ -8,7 +8,7 @@ export async function runCommand(command: (runtime: Runtime) => Promise<void>): 
   loadDotEnv();
   let runtime: Runtime | undefined;
   try {
-    runtime = startRuntime();
+    runtime = startRuntime(loadConfig());
     await command(runtime);
   } catch (error) {
     if (error instanceof FieldValidationError) {

@@ -1,10 +1,16 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, After, ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
 import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.js';
 import type { Services } from '../../domain/services.js';
 import { allowedBy } from './access.js';
 import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
+
+/** The typed password is never echoed back to the browser with the saved record. */
+const withoutTypedPassword: After<ActionResponse> = async (response) => {
+  if (response.record?.params) delete response.record.params.password;
+  return response;
+};
 
 export function userResource(prisma: PrismaClient, datamodel: Datamodel, services: Services): ResourceWithOptions {
   const model = datamodel.models.find((candidate) => candidate.name === 'User');
@@ -41,8 +47,8 @@ export function userResource(prisma: PrismaClient, datamodel: Datamodel, service
         list: { isAccessible: allowedBy('User', 'list') },
         search: { isAccessible: allowedBy('User', 'search') },
         show: { isAccessible: allowedBy('User', 'show') },
-        new: { isAccessible: allowedBy('User', 'create') },
-        edit: { isAccessible: allowedBy('User', 'edit') },
+        new: { isAccessible: allowedBy('User', 'create'), after: withoutTypedPassword },
+        edit: { isAccessible: allowedBy('User', 'edit'), after: withoutTypedPassword },
         delete: { isAccessible: false, isVisible: false },
         bulkDelete: { isAccessible: false, isVisible: false },
       },

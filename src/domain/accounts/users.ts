@@ -42,7 +42,9 @@ const isActive = z.preprocess(
 const password = z.preprocess(blankToUndefined, z.string({ required_error: 'Password is required.', invalid_type_error: 'Password must be text.' }));
 
 const newUserSchema = z.object({ email, name, role: role.default('STAFF'), isActive: isActive.default(true), password });
-const userChangesSchema = z.object({ email, name, role, isActive, password }).partial();
+// In an edit form an empty password means "keep the current one".
+const optionalNewPassword = z.preprocess(blankToUndefined, z.string({ invalid_type_error: 'Password must be text.' }).optional());
+const userChangesSchema = z.object({ email, name, role, isActive }).partial().extend({ password: optionalNewPassword });
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};

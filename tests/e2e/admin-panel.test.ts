@@ -1,0 +1,167 @@
+/**
+ * The admin panel in a real browser (Debian's chromium via playwright-core) against the real app
+ * on a fresh SQLite file: sign-in, creating a customer through the form, a field error, and no
+ * request leaving the machine.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import {
+  customerRow,
+  fillDatePicker,
+  launchBrowser,
+  openPage,
+  recordForeignRequests,
+  signIn,
+  startApp,
+  waitForCustomerList,
+  type E2eBrowser,
+  type RunningApp,
+} from './support/browser.js';
+
+const NEW_CUSTOMER_PATH = '/admin/resources/Customer/actions/new';
+
+let app: RunningApp;
+let browser: E2eBrowser;
+let staff: { id: number; email: string; password: string };
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  staff = await app.createUser('STAFF', { email: 'grace.staff@example.test', name: 'Grace Staff' });
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function newPage(options?: BrowserContextOptions): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function openNewCustomerForm(page: Page): Promise<void> {
+  await openPage(page, app.baseUrl, NEW_CUSTOMER_PATH);
+  await page.locator('#firstName').waitFor();
+}
+
+interface CustomerInput {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  dateOfBirth: string; // YYYY-MM-DD, typed into the date picker
+}
+
+async function fillCustomerForm(page: Page, customer: CustomerInput): Promise<void> {
+  await page.locator('#firstName').fill(customer.firstName);
+  await page.locator('#lastName').fill(customer.lastName);
+  await page.locator('#email').fill(customer.email);
+  await page.locator('#phone').fill(customer.phone);
+  await fillDatePicker(page.getByTestId('property-edit-dateOfBirth'), customer.dateOfBirth);
+}
+
+/** Presses Save and waits for the server's answer to the form. */
+async function submitCustomerForm(page: Page): Promise<void> {
+  const answered = page.waitForResponse((response) => response.url().includes('/admin/api/resources/Customer/actions/new') && response.request().method() === 'POST');
+  await page.getByTestId('button-save').click();
+  await answered;
+}
+
+/** Creates a customer through the real form, then checks what was stored. */
+async function createThroughForm(page: Page, customer: CustomerInput): Promise<void> {
+  await openNewCustomerForm(page);
+  await fillCustomerForm(page, customer);
+  await submitCustomerForm(page);
+  await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
+  await waitForCustomerList(page);
+}
+
+describe('admin panel in a browser', () => {
+  it('signs in through the login page and lands on the Customers list', async () => {
+    const page = await newPage();
+    await signIn(page, app.baseUrl, staff);
+
+    expect(new URL(page.url()).pathname).toBe('/admin/resources/Customer');
+    await waitForCustomerList(page);
+    await expect(page.title()).resolves.toBe('Customer Back-office');
+    await page.getByText(staff.email).first().waitFor(); // the signed-in user in the top bar
+  });
+
+  it('creates a customer through the "Create new" form and shows it in the list', async () => {
+    // Pinned to UTC so this test is about the form; other timezones are covered below.
+    const page = await newPage({ timezoneId: 'UTC' });
+    await signIn(page, app.baseUrl, staff);
+
+    await page.getByRole('link', { name: 'Create new' }).click();
+    await page.waitForURL((url) => url.pathname === NEW_CUSTOMER_PATH);
+    await page.locator('#firstName').waitFor();
+    await fillCustomerForm(page, { firstName: 'Katherine', lastName: 'Johnson', email: 'Katherine.Johnson@Example.com', phone: '(201) 555-0123', dateOfBirth: '1990-05-17' });
+    await submitCustomerForm(page);
+
+    await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
+    const row = customerRow(page, 'katherine.johnson@example.com');
+    await row.waitFor();
+    await expect(row.getByTestId('property-list-phone').textContent()).resolves.toBe('+1 201 555 0123');
+    await expect(row.getByTestId('property-list-lastName').textContent()).resolves.toBe('Johnson');
+    await expect(row.getByTestId('property-list-dateOfBirth').textContent()).resolves.toBe('1990-05-17');
+
+    const stored = await app.prisma.customer.findUnique({ where: { email: 'katherine.johnson@example.com' } });
+    expect(stored).toMatchObject({ firstName: 'Katherine', lastName: 'Johnson', phone: '+12015550123', createdById: staff.id });
+    expect(stored?.dateOfBirth.toISOString()).toBe('1990-05-17T00:00:00.000Z');
+  });
+
+  it.each([
+    { timezoneId: 'America/Los_Angeles', phone: '(201) 555-0124', email: 'west@example.com' },
+    { timezoneId: 'Europe/Berlin', phone: '(201) 555-0125', email: 'east@example.com' },
+  ])('stores the date of birth as typed when the browser is in $timezoneId', async ({ timezoneId, phone, email }) => {
+    const page = await newPage({ timezoneId });
+    await signIn(page, app.baseUrl, staff);
+    await createThroughForm(page, { firstName: 'Mary', lastName: 'Jackson', email, phone, dateOfBirth: '1990-05-17' });
+
+    const stored = await app.prisma.customer.findUnique({ where: { email } });
+    expect(stored, 'the customer was not created').not.toBeNull();
+    expect(stored?.dateOfBirth.toISOString().slice(0, 10), 'typed 1990/05/17 into the date picker').toBe('1990-05-17');
+    await expect(customerRow(page, email).getByTestId('property-list-dateOfBirth').textContent()).resolves.toBe('1990-05-17');
+  });
+
+  it('shows the phone error under the phone field and writes nothing', async () => {
+    const page = await newPage();
+    await signIn(page, app.baseUrl, staff);
+    const before = await app.prisma.customer.count();
+
+    await openNewCustomerForm(page);
+    await fillCustomerForm(page, { firstName: 'Dorothy', lastName: 'Vaughan', email: 'dorothy.vaughan@example.com', phone: '12345', dateOfBirth: '1985-09-20' });
+    await submitCustomerForm(page);
+
+    const phoneField = page.getByTestId('property-edit-phone');
+    await phoneField.getByText('not a valid').waitFor();
+    await expect(phoneField.textContent()).resolves.toMatch(/not a valid United States \(US\) phone number/);
+    // Still on the form, with what was typed, and the other fields carry no error.
+    expect(new URL(page.url()).pathname).toBe(NEW_CUSTOMER_PATH);
+    await expect(page.locator('#phone').inputValue()).resolves.toBe('12345');
+    await expect(page.getByTestId('property-edit-email').textContent()).resolves.not.toMatch(/not a valid|taken|required/i);
+
+    await expect(app.prisma.customer.count()).resolves.toBe(before);
+    await expect(app.prisma.customer.findUnique({ where: { email: 'dorothy.vaughan@example.com' } })).resolves.toBeNull();
+  });
+
+  it('makes no request to any host other than this machine', async () => {
+    const page = await newPage();
+    const foreign = recordForeignRequests(page);
+
+    await signIn(page, app.baseUrl, staff); // login page, sign-in POST, redirect to the list
+    await waitForCustomerList(page);
+    await openNewCustomerForm(page);
+    await page.getByTestId('property-edit-dateOfBirth').locator('input').click(); // the calendar pop-up
+    await page.locator('.react-datepicker').waitFor();
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+
+    expect(foreign).toEqual([]);
+  });
+});

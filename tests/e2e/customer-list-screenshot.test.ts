@@ -1,0 +1,56 @@
+/**
+ * docs/screenshots/customer-list.png: the Customers list as staff see it, with a handful of
+ * realistic customers, on its own fresh database so the picture does not depend on other tests.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { customerRow, launchBrowser, signIn, startApp, VIEWPORT, waitForCustomerList, type E2eBrowser, type RunningApp } from './support/browser.js';
+
+const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/customer-list.png');
+
+const CUSTOMERS = [
+  { firstName: 'Olivia', lastName: 'Bennett', email: 'olivia.bennett@example.com', phone: '(201) 555-0148', dateOfBirth: '1987-03-14' },
+  { firstName: 'Marcus', lastName: 'Okafor', email: 'marcus.okafor@example.com', phone: '+44 20 7946 0958', dateOfBirth: '1979-11-02' },
+  { firstName: 'Sofia', lastName: 'Lindqvist', email: 'sofia.lindqvist@example.com', phone: '+46 8 123 456 78', dateOfBirth: '1995-07-21' },
+  { firstName: 'Daniel', lastName: 'Nguyen', email: 'daniel.nguyen@example.com', phone: '(415) 555-0199', dateOfBirth: '2001-01-30' },
+  { firstName: 'Amélie', lastName: 'Laurent', email: 'amelie.laurent@example.com', phone: '+33 1 23 45 67 89', dateOfBirth: '1968-09-09' },
+];
+
+let app: RunningApp;
+let browser: E2eBrowser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+it('saves a screenshot of the customer list with five customers', async () => {
+  const manager = await app.createUser('MANAGER', { email: 'hannah.schmidt@example.test', name: 'Hannah Schmidt' });
+  const superuser = await app.createUser('SUPERUSER', { email: 'admin@example.test', name: 'Admin' });
+  for (const customer of CUSTOMERS) {
+    await app.services.customers.create(customer, { id: superuser.id, role: 'SUPERUSER' });
+  }
+
+  context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await signIn(page, app.baseUrl, manager);
+  await waitForCustomerList(page);
+  for (const { email } of CUSTOMERS) await customerRow(page, email).waitFor();
+  // Fonts and the logo have arrived before the picture is taken.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+
+  mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+  await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
+
+  expect(page.viewportSize()).toEqual(VIEWPORT);
+  expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+});

@@ -6,10 +6,9 @@ const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/app.db';
 
 // The JS engine with a driver adapter: Prisma's native engines cannot be downloaded here.
 export default defineConfig({
-  experimental: { adapter: true, studio: true },
+  experimental: { adapter: true },
   engine: 'js',
   schema: path.join('prisma', 'schema.prisma'),
   migrations: { path: path.join('prisma', 'migrations') },
   adapter: async () => new PrismaBetterSQLite3({ url: databaseUrl }),
-  studio: { adapter: async () => new PrismaBetterSQLite3({ url: databaseUrl }) },
 });

@@ -13,7 +13,7 @@ export function adminRouter(admin: AdminJS, authenticator: Authenticator, sessio
   router.use(selfHostedFontsInPages);
   router.use(authRoutes(admin, authenticator, sessionCookieName));
   router.use(requireSignedIn(authenticator));
-  router.use(requireActionPermission);
+  router.use(requireActionPermission(admin));
   // Like Django's admin index, the panel opens on its main model.
   router.get('/', (_req, res) => res.redirect(`${ADMIN_ROOT}/resources/Customer`));
   return buildRouter(admin, router);

@@ -3,10 +3,11 @@
  * on a fresh SQLite file: sign-in, creating a customer through the form, a field error, and no
  * request leaving the machine.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   customerRow,
+  emulateTimezone,
   fillDatePicker,
   launchBrowser,
   openPage,
@@ -24,25 +25,42 @@ let app: RunningApp;
 let browser: E2eBrowser;
 let staff: { id: number; email: string; password: string };
 const contexts: BrowserContext[] = [];
+let signedIn: Promise<Page> | undefined;
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp(), launchBrowser()]);
   staff = await app.createUser('STAFF', { email: 'grace.staff@example.test', name: 'Grace Staff' });
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
 afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
   await browser?.close();
   await app?.stop();
 });
 
-async function newPage(options?: BrowserContextOptions): Promise<Page> {
-  const context = await browser.newContext(options);
+/** A page in a fresh context: no cookies, cold cache (for the sign-in and network tests). */
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ timezoneId: 'UTC' });
   contexts.push(context);
   return context.newPage();
+}
+
+/**
+ * One page, signed in (through the login page) once and reused by the form tests: AdminJS's
+ * development bundles are ~26 MB, and a cold sign-in or a new page costs seconds each. Every test
+ * navigates on it from scratch; the page's timezone is set per test (UTC unless told).
+ */
+async function signedInPage(timezoneId = 'UTC'): Promise<Page> {
+  signedIn ??= (async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, staff);
+    return page;
+  })();
+  const page = await signedIn;
+  await emulateTimezone(page, timezoneId);
+  return page;
 }
 
 async function openNewCustomerForm(page: Page): Promise<void> {
@@ -84,7 +102,7 @@ async function createThroughForm(page: Page, customer: CustomerInput): Promise<v
 
 describe('admin panel in a browser', () => {
   it('signs in through the login page and lands on the Customers list', async () => {
-    const page = await newPage();
+    const page = await freshPage();
     await signIn(page, app.baseUrl, staff);
 
     expect(new URL(page.url()).pathname).toBe('/admin/resources/Customer');
@@ -94,10 +112,10 @@ describe('admin panel in a browser', () => {
   });
 
   it('creates a customer through the "Create new" form and shows it in the list', async () => {
-    // Pinned to UTC so this test is about the form; other timezones are covered below.
-    const page = await newPage({ timezoneId: 'UTC' });
-    await signIn(page, app.baseUrl, staff);
-
+    // In UTC, so this test is about the form; other timezones are covered below.
+    const page = await signedInPage('UTC');
+    await openPage(page, app.baseUrl, '/admin/resources/Customer');
+    await waitForCustomerList(page);
     await page.getByRole('link', { name: 'Create new' }).click();
     await page.waitForURL((url) => url.pathname === NEW_CUSTOMER_PATH);
     await page.locator('#firstName').waitFor();
@@ -120,8 +138,7 @@ describe('admin panel in a browser', () => {
     { timezoneId: 'America/Los_Angeles', phone: '(201) 555-0124', email: 'west@example.com' },
     { timezoneId: 'Europe/Berlin', phone: '(201) 555-0125', email: 'east@example.com' },
   ])('stores the date of birth as typed when the browser is in $timezoneId', async ({ timezoneId, phone, email }) => {
-    const page = await newPage({ timezoneId });
-    await signIn(page, app.baseUrl, staff);
+    const page = await signedInPage(timezoneId);
     await createThroughForm(page, { firstName: 'Mary', lastName: 'Jackson', email, phone, dateOfBirth: '1990-05-17' });
 
     const stored = await app.prisma.customer.findUnique({ where: { email } });
@@ -131,8 +148,7 @@ describe('admin panel in a browser', () => {
   });
 
   it('shows the phone error under the phone field and writes nothing', async () => {
-    const page = await newPage();
-    await signIn(page, app.baseUrl, staff);
+    const page = await signedInPage();
     const before = await app.prisma.customer.count();
 
     await openNewCustomerForm(page);
@@ -152,7 +168,7 @@ describe('admin panel in a browser', () => {
   });
 
   it('makes no request to any host other than this machine', async () => {
-    const page = await newPage();
+    const page = await freshPage();
     const foreign = recordForeignRequests(page);
 
     await signIn(page, app.baseUrl, staff); // login page, sign-in POST, redirect to the list

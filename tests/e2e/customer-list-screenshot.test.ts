@@ -35,7 +35,10 @@ afterAll(async () => {
 it('saves a screenshot of the customer list with five customers', async () => {
   const manager = await app.createUser('MANAGER', { email: 'hannah.schmidt@example.test', name: 'Hannah Schmidt' });
   const superuser = await app.createUser('SUPERUSER', { email: 'admin@example.test', name: 'Admin' });
-  for (const customer of CUSTOMERS) {
+  // Entered over a few days, so the "Created" column reads like real use.
+  const createdAt = ['2026-11-16T09:12:00Z', '2026-11-17T14:47:00Z', '2026-11-19T10:05:00Z', '2026-11-20T16:31:00Z', '2026-11-23T08:58:00Z'];
+  for (const [index, customer] of CUSTOMERS.entries()) {
+    app.clock.set(createdAt[index]!);
     await app.services.customers.create(customer, { id: superuser.id, role: 'SUPERUSER' });
   }
 

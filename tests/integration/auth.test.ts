@@ -158,4 +158,20 @@ describe('health and unknown routes', () => {
     expect((await request(t.app).get('/readyz')).body).toMatchObject({ status: 'ok' });
     expect((await request(t.app).get('/no/such/page')).status).toBe(404);
   });
+
+  it('never answers 500 to odd resource or action names', async () => {
+    const user = await t.createUser('STAFF');
+    const agent = await t.signIn(user.email);
+    for (const path of [
+      '/admin/resources/constructor',
+      '/admin/api/resources/__proto__/actions/list',
+      '/admin/api/resources/Customer/actions/constructor',
+      '/admin/api/resources/Customer/records/1/toString',
+      '/admin/api/resources/Customer/records/%E0%A4%A/show',
+      '/admin/api/resources/Nope/actions/list',
+    ]) {
+      const response = await agent.get(path);
+      expect(response.status, path).toBeLessThan(500);
+    }
+  });
 });

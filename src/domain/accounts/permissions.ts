@@ -51,9 +51,10 @@ export function isRole(value: unknown): value is Role {
 
 /** Anything not listed in the matrix is refused. */
 export function can(role: Role | undefined, resource: ProtectedResource, action: string): boolean {
-  if (!role) return false;
-  const allowed = (matrix[resource] as Record<string, readonly Role[] | undefined>)[action];
-  return allowed?.includes(role) ?? false;
+  if (!role || !Object.hasOwn(matrix, resource)) return false;
+  // Own properties only: names like "constructor" must not reach Object.prototype.
+  const actions: Readonly<Record<string, readonly Role[]>> = matrix[resource];
+  return Object.hasOwn(actions, action) ? (actions[action]?.includes(role) ?? false) : false;
 }
 
 export function assertCan(actor: Actor, resource: ProtectedResource, action: string): void {

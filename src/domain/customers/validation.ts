@@ -40,7 +40,7 @@ function requiredText(label: string) {
     z
       .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
       .transform((value) => value.trim().replace(/\s+/g, ' ').normalize('NFC'))
-      .pipe(z.string().max(NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`)),
+      .refine((value) => [...value].length <= NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`),
   );
 }
 

@@ -73,6 +73,15 @@ export async function startApp(): Promise<RunningApp> {
   };
 }
 
+/**
+ * Emulates a timezone for one page (Chromium's DevTools protocol), so pages of one signed-in
+ * context can run in different zones. Call it before the page navigates.
+ */
+export async function emulateTimezone(page: Page, timezoneId: string): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setTimezoneOverride', { timezoneId });
+}
+
 /** Opens a panel page and waits for its HTML, not for every sub-resource. */
 export async function openPage(page: Page, baseUrl: string, pathname: string): Promise<void> {
   await page.goto(new URL(pathname, baseUrl).href, { waitUntil: 'domcontentloaded' });

@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Services } from './domain/services.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
+import { recordRequestOrigin } from './http/origin-context.js';
 import { rejectCrossSiteRequests } from './http/request-origin.js';
 import { createSessionMiddleware, SESSION_COOKIE_NAME } from './http/session.js';
 
@@ -32,6 +33,7 @@ export function createApp({ config, prisma, services, logError = console.error }
   // AdminJS's pages rely on inline scripts; its CSP is configured with the production setup.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
 
+  app.use(recordRequestOrigin);
   app.use(healthRoutes(prisma));
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.use(offlineAssetsRouter());

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { createPrismaClient } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { createServices, type Services } from './domain/services.js';
+import { createMailSender } from './mail/mail-sender.js';
 
 export interface Runtime {
   config: Config;
@@ -15,6 +16,7 @@ export interface Runtime {
 export function startRuntime(config: Config): Runtime {
   const appliedMigrations = applyMigrations(config.databaseUrl);
   const prisma = createPrismaClient(config.databaseUrl);
-  const services = createServices({ prisma, defaultPhoneRegion: config.defaultPhoneRegion });
+  const mail = createMailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, nodeEnv: config.nodeEnv });
+  const services = createServices({ prisma, defaultPhoneRegion: config.defaultPhoneRegion, mail, publicUrl: config.publicUrl });
   return { config, prisma, services, appliedMigrations };
 }

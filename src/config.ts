@@ -14,6 +14,10 @@ export interface Config {
   adminEmail?: string;
   adminPassword?: string;
   defaultPhoneRegion: CountryCode;
+  /** The address users reach the app at; links in mails start with it. */
+  publicUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +55,9 @@ const schema = z.object({
   SESSION_SECRET: z.preprocess(blank, z.string().min(SESSION_SECRET_MIN_LENGTH, `must be at least ${SESSION_SECRET_MIN_LENGTH} characters`).optional()),
   ADMIN_EMAIL: z.preprocess(blank, z.string().email('must be an email address').optional()),
   ADMIN_PASSWORD: z.preprocess(blank, z.string().optional()),
+  PUBLIC_URL: z.preprocess(blank, z.string().url('must be a URL like https://backoffice.example.com').optional()),
+  SMTP_URL: z.preprocess(blank, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  MAIL_FROM: z.preprocess(blank, z.string().default('Customer Back-office <no-reply@localhost>')),
   DEFAULT_PHONE_REGION: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value),
     z.string().default('US').refine((code) => regions.includes(code), 'must be a two-letter region code like US, GB or DE'),
@@ -77,6 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: values.ADMIN_EMAIL,
     adminPassword: values.ADMIN_PASSWORD,
     defaultPhoneRegion: values.DEFAULT_PHONE_REGION as CountryCode,
+    publicUrl: values.PUBLIC_URL ?? `http://${values.HOST}:${values.PORT}`,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
   };
 }
 

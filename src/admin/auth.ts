@@ -32,14 +32,15 @@ export function authRoutes(admin: AdminJS, authenticator: Authenticator, session
   router.post('/login', express.urlencoded({ extended: false, limit: '10kb' }), express.json({ limit: '10kb' }), async (req, res, next) => {
     try {
       const { email, password } = (req.body ?? {}) as Record<string, unknown>;
-      const user =
+      const result =
         typeof email === 'string' && typeof password === 'string' && email.length <= 254 && password.length <= 1024
           ? await authenticator.authenticate(email, password)
-          : null;
-      if (!user) {
-        res.status(401).type('html').send(await loginPage(admin, INVALID_CREDENTIALS_MESSAGE));
+          : ({ ok: false, message: INVALID_CREDENTIALS_MESSAGE } as const);
+      if (!result.ok) {
+        res.status(result.message === INVALID_CREDENTIALS_MESSAGE ? 401 : 429).type('html').send(await loginPage(admin, result.message));
         return;
       }
+      const { user } = result;
       // A new session id at sign-in: an id planted before login (session fixation) is worthless.
       req.session.regenerate((regenerateError) => {
         if (regenerateError) return next(regenerateError);
@@ -52,7 +53,13 @@ export function authRoutes(admin: AdminJS, authenticator: Authenticator, session
     }
   });
 
-  const logout: RequestHandler = (req, res, next) => {
+  const logout: RequestHandler = async (req, res, next) => {
+    const userId = req.session.adminUser?.id;
+    try {
+      if (userId !== undefined) await authenticator.recordLogout(userId);
+    } catch (error) {
+      return next(error);
+    }
     req.session.destroy((error) => {
       if (error) return next(error);
       res.clearCookie(sessionCookieName, { path: '/' });

@@ -28,7 +28,8 @@ const contexts: BrowserContext[] = [];
 let signedIn: Promise<Page> | undefined;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  // Assigned as each is ready, so afterAll releases whichever started if the other failed.
+  await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
   staff = await app.createUser('STAFF', { email: 'grace.staff@example.test', name: 'Grace Staff' });
 });
 
@@ -91,7 +92,7 @@ async function submitCustomerForm(page: Page): Promise<void> {
   await answered;
 }
 
-/** Creates a customer through the real form, then checks what was stored. */
+/** Creates a customer through the real form and waits for the list it returns to. */
 async function createThroughForm(page: Page, customer: CustomerInput): Promise<void> {
   await openNewCustomerForm(page);
   await fillCustomerForm(page, customer);
@@ -117,7 +118,7 @@ describe('admin panel in a browser', () => {
     await openPage(page, app.baseUrl, '/admin/resources/Customer');
     await waitForCustomerList(page);
     await page.getByRole('link', { name: 'Create new' }).click();
-    await page.waitForURL((url) => url.pathname === NEW_CUSTOMER_PATH);
+    await page.waitForURL((url) => url.pathname === NEW_CUSTOMER_PATH, { waitUntil: 'domcontentloaded' });
     await page.locator('#firstName').waitFor();
     await fillCustomerForm(page, { firstName: 'Katherine', lastName: 'Johnson', email: 'Katherine.Johnson@Example.com', phone: '(201) 555-0123', dateOfBirth: '1990-05-17' });
     await submitCustomerForm(page);
@@ -174,8 +175,9 @@ describe('admin panel in a browser', () => {
     await signIn(page, app.baseUrl, staff); // login page, sign-in POST, redirect to the list
     await waitForCustomerList(page);
     await openNewCustomerForm(page);
-    await page.getByTestId('property-edit-dateOfBirth').locator('input').click(); // the calendar pop-up
-    await page.locator('.react-datepicker').waitFor();
+    const dateOfBirth = page.getByTestId('property-edit-dateOfBirth');
+    await dateOfBirth.locator('input').first().click();
+    if ((await dateOfBirth.locator('.react-datepicker__input-container').count()) > 0) await page.locator('.react-datepicker').waitFor(); // the calendar pop-up
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
 
     expect(foreign).toEqual([]);

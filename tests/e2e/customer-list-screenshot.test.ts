@@ -23,7 +23,7 @@ let browser: E2eBrowser;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
 });
 
 afterAll(async () => {

@@ -2,7 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+// One process (no tsx wrapper in between), so signals reach the program itself.
+const NODE_ARGS = ['--import', 'tsx'];
 
 export interface RunResult {
   code: number | null;
@@ -13,7 +14,7 @@ export interface RunResult {
 /** Runs a TypeScript entry point of the project to completion, with the given env and stdin. */
 export function runScript(script: string, args: string[], env: Record<string, string>, input = ''): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -32,7 +33,7 @@ export function startScript(
   timeoutMs = 60_000,
 ): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...NODE_ARGS, script], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -12,6 +12,7 @@ import { createPrismaClient } from '../../src/db/client.js';
 import { applyMigrations } from '../../src/db/migrate.js';
 import type { Role } from '../../src/domain/accounts/permissions.js';
 import { createServices, type Services } from '../../src/domain/services.js';
+import { createMailbox } from './mailbox.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 const TMP_DIR = path.resolve(import.meta.dirname, '../.tmp');
@@ -35,6 +36,7 @@ export interface TestDatabase {
   prisma: PrismaClient;
   services: Services;
   clock: TestClock;
+  mailbox: ReturnType<typeof createMailbox>;
   createUser(role: Role, overrides?: { email?: string; name?: string; isActive?: boolean; password?: string }): Promise<{ id: number; email: string; password: string }>;
   close(): Promise<void>;
 }
@@ -46,13 +48,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   applyMigrations(url);
   const prisma = createPrismaClient(url);
   const clock = testClock();
-  const services = createServices({ prisma, defaultPhoneRegion: 'US', clock });
+  const mailbox = createMailbox();
+  const services = createServices({ prisma, defaultPhoneRegion: 'US', clock, mail: mailbox.sender, publicUrl: 'http://backoffice.test' });
   let userCount = 0;
   return {
     url,
     prisma,
     services,
     clock,
+    mailbox,
     async createUser(role, overrides = {}) {
       userCount += 1;
       const email = overrides.email ?? `${role.toLowerCase()}${userCount}@staff.test`;

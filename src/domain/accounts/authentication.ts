@@ -1,27 +1,61 @@
 import type { PrismaClient, User } from '@prisma/client';
+import { recordAudit } from '../audit/audit-log.js';
+import { currentOrigin } from '../audit/origin.js';
 import type { Clock } from '../errors.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { spendVerificationTime, verifyPassword } from './passwords.js';
 
 /** The one message for an unknown email, a wrong password and an inactive account alike. */
 export const INVALID_CREDENTIALS_MESSAGE = 'Wrong email or password, or the account is inactive.';
 
+export function throttledMessage(minutes: number): string {
+  return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+export type AuthenticationResult = { ok: true; user: User } | { ok: false; message: string };
+
 export interface AuthenticationDeps {
   prisma: PrismaClient;
   clock: Clock;
+  throttle: LoginThrottle;
 }
 
-export function createAuthenticator({ prisma, clock }: AuthenticationDeps) {
+export function createAuthenticator({ prisma, clock, throttle }: AuthenticationDeps) {
   return {
-    /** The active user these credentials belong to, with lastLoginAt updated; otherwise null. */
-    async authenticate(email: string, password: string): Promise<User | null> {
-      const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-      if (!user) {
-        await spendVerificationTime(password);
-        return null;
+    /**
+     * Signs in an active user by email and password (lastLoginAt updated, audited). Throttled
+     * attempts are refused before any password hashing, so they cost an attacker nothing of ours.
+     */
+    async authenticate(email: string, password: string): Promise<AuthenticationResult> {
+      const address = email.trim().toLowerCase();
+      const { ip } = currentOrigin();
+      const verdict = await throttle.verdict(address, ip);
+      if (!verdict.allowed) return { ok: false, message: throttledMessage(verdict.retryAfterMinutes) };
+
+      const user = await prisma.user.findUnique({ where: { email: address } });
+      const accepted = user ? (await verifyPassword(user.passwordHash, password)) && user.isActive : (await spendVerificationTime(password), false);
+      if (!user || !accepted) {
+        await throttle.recordFailure(address, ip);
+        await recordAudit(prisma, clock, {
+          actorId: null,
+          action: 'login_failed',
+          resource: 'Session',
+          recordId: user?.id ?? null,
+          changes: { email: [null, address.slice(0, 254)] },
+        });
+        return { ok: false, message: INVALID_CREDENTIALS_MESSAGE };
       }
-      const passwordMatches = await verifyPassword(user.passwordHash, password);
-      if (!passwordMatches || !user.isActive) return null;
-      return prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: clock() } });
+      await throttle.recordSuccess(address);
+      const signedIn = await prisma.$transaction(async (tx) => {
+        const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: clock() } });
+        await recordAudit(tx, clock, { actorId: user.id, action: 'login', resource: 'Session', recordId: user.id });
+        return updated;
+      });
+      return { ok: true, user: signedIn };
+    },
+
+    async recordLogout(userId: number): Promise<void> {
+      await recordAudit(prisma, clock, { actorId: userId, action: 'logout', resource: 'Session', recordId: userId });
     },
 
     /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -14,6 +15,11 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   } catch {
     return false;
   }
+}
+
+/** A hash no password matches (an account invited but not yet set up). Not an argon2 string. */
+export function unusablePasswordHash(): string {
+  return `!unusable!${randomBytes(16).toString('hex')}`;
 }
 
 // Verified against when no account matches, so that an unknown email costs as much time as a

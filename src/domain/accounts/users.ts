@@ -3,11 +3,12 @@
  * the panel administrable live here: nobody demotes or deactivates themselves, and the last
  * active superuser stays.
  */
-import type { PrismaClient, User } from '@prisma/client';
+import type { Prisma, PrismaClient, User } from '@prisma/client';
 import { z } from 'zod';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
-import { hashPassword, passwordProblem } from './passwords.js';
+import { changesBetween, recordAudit, type AuditAction, type Changes } from '../audit/audit-log.js';
+import { hashPassword, passwordProblem, unusablePasswordHash, verifyPassword } from './passwords.js';
 import { assertCan, ROLES, type Actor } from './permissions.js';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
@@ -39,11 +40,10 @@ const isActive = z.preprocess(
   (value) => (value === 'true' ? true : value === 'false' ? false : value),
   z.boolean({ invalid_type_error: 'Choose active or inactive.' }),
 );
-const password = z.preprocess(blankToUndefined, z.string({ required_error: 'Password is required.', invalid_type_error: 'Password must be text.' }));
-
-const newUserSchema = z.object({ email, name, role: role.default('STAFF'), isActive: isActive.default(true), password });
-// In an edit form an empty password means "keep the current one".
+// Empty means: no password (a new account then waits for its invitation), or keep the current one.
 const optionalNewPassword = z.preprocess(blankToUndefined, z.string({ invalid_type_error: 'Password must be text.' }).optional());
+
+const newUserSchema = z.object({ email, name, role: role.default('STAFF'), isActive: isActive.default(true), password: optionalNewPassword });
 const userChangesSchema = z.object({ email, name, role, isActive }).partial().extend({ password: optionalNewPassword });
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -58,6 +58,17 @@ export function toPublicUser({ passwordHash: _hidden, ...user }: User): PublicUs
 
 export type UserService = ReturnType<typeof createUserService>;
 
+const AUDITED_USER_FIELDS = ['email', 'name', 'role', 'isActive'] as const;
+
+/** The audit action an account change is filed under (one entry per change). */
+function userChangeAction(changes: Changes): AuditAction {
+  if (changes.isActive) return changes.isActive[1] ? 'activate' : 'deactivate';
+  if (changes.role) return 'role_change';
+  return 'update';
+}
+
+type Tx = Prisma.TransactionClient;
+
 export function createUserService({ prisma, clock }: UserServiceDeps) {
   async function findExisting(id: number): Promise<User> {
     const user = Number.isSafeInteger(id) ? await prisma.user.findUnique({ where: { id } }) : null;
@@ -70,23 +81,53 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
     return new FieldValidationError({ email: `The email ${address} already belongs to user #${holder?.id ?? '?'}.` });
   }
 
+  function passwordErrors(password: string | undefined, email: string): Record<string, string> {
+    const problem = password === undefined ? null : passwordProblem(password, email);
+    return problem ? { password: problem } : {};
+  }
+
+  /**
+   * Stores a new password hash; sessions signed in before now stop working. `action` null: the
+   * caller files the change under its own audit action.
+   */
+  async function writePassword(
+    tx: Tx,
+    user: User,
+    newPassword: string,
+    action: 'password_change' | 'password_reset' | null,
+    actorId: number | null,
+  ): Promise<void> {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword), passwordChangedAt: clock() } });
+    if (action) await recordAudit(tx, clock, { actorId, action, resource: 'User', recordId: user.id });
+  }
+
   return {
-    /** Creates an account. With `actor` null it is the bootstrap or CLI path (no role check). */
+    /**
+     * Creates an account; without a password it cannot sign in until its invitation is accepted.
+     * With `actor` null it is the bootstrap or CLI path (no role check).
+     */
     async create(input: Record<string, unknown>, actor: Actor | null): Promise<PublicUser> {
       if (actor) assertCan(actor, 'User', 'create');
       const parsed = newUserSchema.safeParse(input);
       const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-      const chosenPassword = typeof input.password === 'string' ? input.password : '';
-      const problem = errors.password || !chosenPassword ? null : passwordProblem(chosenPassword, String(input.email ?? ''));
-      if (problem) errors.password = problem;
+      if (parsed.success) Object.assign(errors, passwordErrors(parsed.data.password, parsed.data.email));
       if (!parsed.success || Object.keys(errors).length > 0) throw new FieldValidationError(errors);
       const { password: plain, ...data } = parsed.data;
       if (await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } })) {
         throw await emailTakenError(data.email);
       }
+      const passwordHash = plain === undefined ? unusablePasswordHash() : await hashPassword(plain);
       try {
-        const user = await prisma.user.create({
-          data: { ...data, passwordHash: await hashPassword(plain), passwordChangedAt: clock() },
+        const user = await prisma.$transaction(async (tx) => {
+          const created = await tx.user.create({ data: { ...data, passwordHash, passwordChangedAt: clock() } });
+          await recordAudit(tx, clock, {
+            actorId: actor?.id ?? null,
+            action: 'create',
+            resource: 'User',
+            recordId: created.id,
+            changes: changesBetween(null, created, AUDITED_USER_FIELDS),
+          });
+          return created;
         });
         return toPublicUser(user);
       } catch (error) {
@@ -101,55 +142,76 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       const parsed = userChangesSchema.safeParse(input);
       const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
       const newPassword = parsed.success ? parsed.data.password : undefined;
-      const problem = newPassword === undefined ? null : passwordProblem(newPassword, existing.email);
-      if (problem) errors.password = problem;
+      Object.assign(errors, passwordErrors(newPassword, existing.email));
       if (!parsed.success || Object.keys(errors).length > 0) throw new FieldValidationError(errors);
-      const { password: _plain, ...changes } = parsed.data;
-      if (changes.email !== undefined && changes.email !== existing.email && (await prisma.user.findUnique({ where: { email: changes.email } }))) {
-        throw await emailTakenError(changes.email);
+      const { password: _plain, ...requested } = parsed.data;
+      const changes = changesBetween(existing, { ...existing, ...requested }, AUDITED_USER_FIELDS);
+      if (changes.email && (await prisma.user.findUnique({ where: { email: String(changes.email[1]) } }))) {
+        throw await emailTakenError(String(changes.email[1]));
       }
-      const losesSuperuser =
-        existing.role === 'SUPERUSER' &&
-        existing.isActive &&
-        ((changes.role !== undefined && changes.role !== 'SUPERUSER') || changes.isActive === false);
+      const losesSuperuser = existing.role === 'SUPERUSER' && existing.isActive && Boolean(changes.role || changes.isActive);
       if (losesSuperuser && existing.id === actor.id) {
         throw new FieldValidationError(
-          changes.isActive === false
-            ? { isActive: 'You cannot deactivate your own account.' }
-            : { role: 'You cannot remove your own superuser role.' },
+          changes.isActive ? { isActive: 'You cannot deactivate your own account.' } : { role: 'You cannot remove your own superuser role.' },
         );
       }
-      // A new password also ends the user's existing sessions (they were signed in before it).
-      const passwordFields = newPassword === undefined ? {} : { passwordHash: await hashPassword(newPassword), passwordChangedAt: clock() };
       try {
         const user = await prisma.$transaction(async (tx) => {
-          const updated = await tx.user.update({ where: { id }, data: { ...changes, ...passwordFields } });
-          if (losesSuperuser && (await tx.user.count({ where: { role: 'SUPERUSER', isActive: true } })) === 0) {
-            throw new FieldValidationError(
-              changes.isActive === false
-                ? { isActive: 'This is the last active superuser; make someone else a superuser first.' }
-                : { role: 'This is the last active superuser; make someone else a superuser first.' },
-            );
+          let updated = existing;
+          if (Object.keys(changes).length > 0) {
+            updated = await tx.user.update({ where: { id }, data: requested });
+            if (losesSuperuser && (await tx.user.count({ where: { role: 'SUPERUSER', isActive: true } })) === 0) {
+              const message = 'This is the last active superuser; make someone else a superuser first.';
+              throw new FieldValidationError(changes.isActive ? { isActive: message } : { role: message });
+            }
+            await recordAudit(tx, clock, { actorId: actor.id, action: userChangeAction(changes), resource: 'User', recordId: id, changes });
           }
-          return updated;
+          if (newPassword !== undefined) await writePassword(tx, updated, newPassword, 'password_reset', actor.id);
+          return newPassword === undefined ? updated : tx.user.findUniqueOrThrow({ where: { id } });
         });
         return toPublicUser(user);
       } catch (error) {
-        if (changes.email === undefined || uniqueViolationFields(error) === null) throw error;
-        throw await emailTakenError(changes.email);
+        if (!changes.email || uniqueViolationFields(error) === null) throw error;
+        throw await emailTakenError(String(changes.email[1]));
       }
     },
 
-    /** Sets a new password (CLI changepassword, profile). Ends sessions stamped before the change. */
-    async setPassword(id: number, newPassword: string): Promise<void> {
+    /** An administrator sets a password (CLI changepassword): audited as a reset. */
+    async setPassword(id: number, newPassword: string, actorId: number | null = null): Promise<void> {
       const user = await findExisting(id);
-      const problem = passwordProblem(newPassword, user.email);
-      if (problem) throw new FieldValidationError({ password: problem });
-      await prisma.user.update({
-        where: { id },
-        data: { passwordHash: await hashPassword(newPassword), passwordChangedAt: clock() },
-      });
+      const errors = passwordErrors(newPassword, user.email);
+      if (errors.password) throw new FieldValidationError(errors);
+      await prisma.$transaction((tx) => writePassword(tx, user, newPassword, 'password_reset', actorId));
     },
+
+    /** Self-service: the current password is required; other sessions end. */
+    async changeOwnPassword(userId: number, currentPassword: string, newPassword: string, confirmation: string): Promise<void> {
+      const user = await findExisting(userId);
+      const errors: Record<string, string> = {};
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) errors.currentPassword = 'This is not your current password.';
+      Object.assign(errors, passwordErrors(newPassword, user.email));
+      if (!errors.password && newPassword !== confirmation) errors.confirmation = 'The two new passwords differ.';
+      if (Object.keys(errors).length > 0) throw new FieldValidationError(errors);
+      await prisma.$transaction((tx) => writePassword(tx, user, newPassword, 'password_change', user.id));
+    },
+
+    /** Self-service: a user renames themselves. */
+    async updateOwnName(userId: number, input: { name?: unknown }): Promise<PublicUser> {
+      const existing = await findExisting(userId);
+      const parsed = z.object({ name }).safeParse(input);
+      if (!parsed.success) throw new FieldValidationError(fieldErrorsOf(parsed.error));
+      const changes = changesBetween(existing, { ...existing, ...parsed.data }, ['name']);
+      if (Object.keys(changes).length === 0) return toPublicUser(existing);
+      const user = await prisma.$transaction(async (tx) => {
+        const updated = await tx.user.update({ where: { id: userId }, data: parsed.data });
+        await recordAudit(tx, clock, { actorId: userId, action: 'update', resource: 'User', recordId: userId, changes });
+        return updated;
+      });
+      return toPublicUser(user);
+    },
+
+    /** Used by one-time links (invitation, reset): sets the password within the caller's transaction. */
+    writePassword,
 
     findByEmail(address: string): Promise<User | null> {
       return prisma.user.findUnique({ where: { email: address.trim().toLowerCase() } });

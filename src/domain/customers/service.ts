@@ -5,11 +5,12 @@
 import type { Customer, PrismaClient } from '@prisma/client';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { assertCan, type Actor } from '../accounts/permissions.js';
+import { changesBetween, recordAudit, type AuditAction } from '../audit/audit-log.js';
 import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
 import { parseCalendarDate } from './age.js';
 import type { PhoneRegion } from './phone.js';
 import { uniquenessErrors } from './uniqueness.js';
-import { validateCustomerChanges, validateNewCustomer, type CustomerData } from './validation.js';
+import { CUSTOMER_FIELDS, validateCustomerChanges, validateNewCustomer, type CustomerData } from './validation.js';
 
 export interface CustomerServiceDeps {
   prisma: PrismaClient;
@@ -49,6 +50,21 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       : { updatedAt: now, updatedById: actor.id };
   }
 
+  /** Writes the change and its audit entry in one transaction. */
+  function audited(
+    actor: Actor,
+    action: AuditAction,
+    before: Customer | null,
+    write: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<Customer>,
+  ): Promise<Customer> {
+    return prisma.$transaction(async (tx) => {
+      const customer = await write(tx);
+      const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
+      await recordAudit(tx, clock, { actorId: actor.id, action, resource: 'Customer', recordId: customer.id, changes: changesBetween(before, customer, fields) });
+      return customer;
+    });
+  }
+
   async function findExisting(id: number): Promise<Customer> {
     const customer = Number.isSafeInteger(id) ? await prisma.customer.findUnique({ where: { id } }) : null;
     if (!customer) throw new NotFoundError('Customer', id);
@@ -61,7 +77,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const data = validateNewCustomer(input, ruleContext());
       await assertUnique(data);
       return writeUnique(data, undefined, () =>
-        prisma.customer.create({ data: { ...data, ...stamp(actor, 'created') } }),
+        audited(actor, 'create', null, (tx) => tx.customer.create({ data: { ...data, ...stamp(actor, 'created') } })),
       );
     },
 
@@ -70,8 +86,9 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const existing = await findExisting(id);
       const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
       await assertUnique(changes, id);
+      if (Object.keys(changesBetween(existing, { ...existing, ...changes }, CUSTOMER_FIELDS)).length === 0) return existing;
       return writeUnique(changes, id, () =>
-        prisma.customer.update({ where: { id }, data: { ...changes, ...stamp(actor) } }),
+        audited(actor, 'update', existing, (tx) => tx.customer.update({ where: { id }, data: { ...changes, ...stamp(actor) } })),
       );
     },
 
@@ -80,14 +97,14 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       assertCan(actor, 'Customer', 'delete');
       const existing = await findExisting(id);
       if (existing.deletedAt) return existing;
-      return prisma.customer.update({ where: { id }, data: { deletedAt: clock(), ...stamp(actor) } });
+      return audited(actor, 'delete', existing, (tx) => tx.customer.update({ where: { id }, data: { deletedAt: clock(), ...stamp(actor) } }));
     },
 
     async restore(id: number, actor: Actor): Promise<Customer> {
       assertCan(actor, 'Customer', 'restore');
       const existing = await findExisting(id);
       if (!existing.deletedAt) return existing;
-      return prisma.customer.update({ where: { id }, data: { deletedAt: null, ...stamp(actor) } });
+      return audited(actor, 'restore', existing, (tx) => tx.customer.update({ where: { id }, data: { deletedAt: null, ...stamp(actor) } }));
     },
   };
 }

@@ -6,7 +6,7 @@
  * AdminJS pages are waited for with 'domcontentloaded' plus the content a test needs, never 'load'.
  */
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -74,13 +74,19 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 /**
- * Emulates a timezone for one page (Chromium's DevTools protocol), so pages of one signed-in
- * context can run in different zones. Call it before the page navigates.
+ * Emulates a timezone for one page (Chromium's DevTools protocol), so one signed-in page can be
+ * used in several zones. Set it before navigating: pages read the zone when their scripts run.
  */
 export async function emulateTimezone(page: Page, timezoneId: string): Promise<void> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Emulation.setTimezoneOverride', { timezoneId });
+  // Only the DevTools session that set an override may change it: one session per page.
+  let session = timezoneSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    timezoneSessions.set(page, session);
+  }
+  await (await session).send('Emulation.setTimezoneOverride', { timezoneId });
 }
+const timezoneSessions = new WeakMap<Page, Promise<CDPSession>>();
 
 /** Opens a panel page and waits for its HTML, not for every sub-resource. */
 export async function openPage(page: Page, baseUrl: string, pathname: string): Promise<void> {
@@ -125,12 +131,19 @@ export function customerRow(page: Page, email: string): Locator {
 }
 
 /**
- * Fills AdminJS's date picker (react-datepicker behind a masked text input, format YYYY/MM/DD).
- * `page.fill` bypasses the mask and react-datepicker's parser; typing key by key goes through
- * both, exactly like a person. Escape closes the calendar pop-up.
+ * Fills a date field as a person would. AdminJS's date picker is react-datepicker behind a masked
+ * text input (format YYYY/MM/DD): `fill` would bypass the mask and the date parser, so the date is
+ * typed key by key, and Escape closes the calendar pop-up. A native <input type="date"> is filled
+ * with its YYYY-MM-DD value.
  */
 export async function fillDatePicker(field: Locator, isoDate: string): Promise<void> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`fillDatePicker wants YYYY-MM-DD, got ${isoDate}`);
+  const native = field.locator('input[type="date"]');
+  if ((await native.count()) > 0) {
+    await native.fill(isoDate);
+    await native.blur();
+    return;
+  }
   const input = field.locator('.react-datepicker__input-container input');
   await input.click();
   await input.press('ControlOrMeta+a');

@@ -1,0 +1,40 @@
+/**
+ * Login throttling: after too many failed sign-ins for one account or from one IP address within
+ * the window, every further attempt is refused — right password or not — until the window ends.
+ * Counters live in the database (rate-limiter-flexible's Prisma store), so all app instances share them.
+ */
+import type { PrismaClient } from '@prisma/client';
+import { RateLimiterPrisma, type RateLimiterRes } from 'rate-limiter-flexible';
+
+export const LOGIN_LIMITS = { failuresPerAccount: 5, failuresPerIp: 20, windowMinutes: 15 } as const;
+
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMinutes: number };
+
+export function createLoginThrottle(prisma: PrismaClient) {
+  const limiter = (points: number, keyPrefix: string) =>
+    new RateLimiterPrisma({ storeClient: prisma, tableName: 'rateLimiterFlexible', points, duration: LOGIN_LIMITS.windowMinutes * 60, keyPrefix });
+  const byAccount = limiter(LOGIN_LIMITS.failuresPerAccount, 'login-failures:account');
+  const byIp = limiter(LOGIN_LIMITS.failuresPerIp, 'login-failures:ip');
+  const accountKey = (email: string) => email.trim().toLowerCase();
+
+  const exhausted = (state: RateLimiterRes | null, limit: number) => (state && state.consumedPoints >= limit ? state.msBeforeNext : 0);
+
+  return {
+    async verdict(email: string, ip: string | undefined): Promise<ThrottleVerdict> {
+      const [account, address] = await Promise.all([byAccount.get(accountKey(email)), ip ? byIp.get(ip) : null]);
+      const waitMs = Math.max(exhausted(account, LOGIN_LIMITS.failuresPerAccount), exhausted(address, LOGIN_LIMITS.failuresPerIp));
+      return waitMs > 0 ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) } : { allowed: true };
+    },
+
+    async recordFailure(email: string, ip: string | undefined): Promise<void> {
+      // consume() rejects once a limit is passed; the count is stored all the same.
+      await Promise.allSettled([byAccount.consume(accountKey(email)), ip ? byIp.consume(ip) : Promise.resolve()]);
+    },
+
+    async recordSuccess(email: string): Promise<void> {
+      await byAccount.delete(accountKey(email));
+    },
+  };
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

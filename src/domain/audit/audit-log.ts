@@ -1,0 +1,80 @@
+/**
+ * The append-only audit log writer. Services call it with the transaction of the change it
+ * records, so an entry exists exactly when the change does.
+ */
+import type { Prisma, PrismaClient } from '@prisma/client';
+import type { Clock } from '../errors.js';
+import { currentOrigin } from './origin.js';
+
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'login',
+  'login_failed',
+  'logout',
+  'password_change',
+  'password_reset',
+  'activate',
+  'deactivate',
+  'role_change',
+  'invitation_sent',
+  'invitation_accepted',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_RESOURCES = ['Customer', 'User', 'Session'] as const;
+export type AuditResource = (typeof AUDIT_RESOURCES)[number];
+
+/** {field: [before, after]} */
+export type Changes = Record<string, [unknown, unknown]>;
+
+const SECRET_FIELDS = new Set(['password', 'passwordHash', 'token', 'tokenHash']);
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: AuditAction;
+  resource: AuditResource;
+  recordId?: number | string | null;
+  changes?: Changes | null;
+}
+
+type Writer = Pick<PrismaClient, 'auditLog'> | Prisma.TransactionClient;
+
+export async function recordAudit(db: Writer, clock: Clock, entry: AuditEntry): Promise<void> {
+  const { ip, userAgent } = currentOrigin();
+  const changes = entry.changes ? withoutSecrets(entry.changes) : null;
+  await db.auditLog.create({
+    data: {
+      at: clock(),
+      actorId: entry.actorId,
+      action: entry.action,
+      resource: entry.resource,
+      recordId: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
+      changes: changes && Object.keys(changes).length > 0 ? (changes as Prisma.InputJsonValue) : undefined,
+      ip: ip?.slice(0, 100),
+      userAgent: userAgent?.slice(0, 500),
+    },
+  });
+}
+
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value ?? null;
+}
+
+/** The fields whose value differs, as [before, after]; `before` null means a new record. */
+export function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown>, fields: readonly string[]): Changes {
+  const changes: Changes = {};
+  for (const field of fields) {
+    if (SECRET_FIELDS.has(field)) continue;
+    const old = comparable(before?.[field]);
+    const now = comparable(after[field]);
+    if (old !== now) changes[field] = [old, now];
+  }
+  return changes;
+}
+
+function withoutSecrets(changes: Changes): Changes {
+  return Object.fromEntries(Object.entries(changes).filter(([field]) => !SECRET_FIELDS.has(field)));
+}

@@ -31,7 +31,7 @@ export function createApp({ config, prisma, services, logError = console.error }
   const app = express();
   app.disable('x-powered-by');
   // AdminJS's pages rely on inline scripts; its CSP is configured with the production setup.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' } }));
 
   app.use(recordRequestOrigin);
   app.use(healthRoutes(prisma));
@@ -44,7 +44,7 @@ export function createApp({ config, prisma, services, logError = console.error }
   });
   const admin = createAdmin(prisma, services);
   // No body parser before the admin router: AdminJS parses its own (multipart) bodies.
-  app.use(ADMIN_ROOT, rejectCrossSiteRequests, sessions.middleware, adminRouter(admin, services.authenticator, SESSION_COOKIE_NAME));
+  app.use(ADMIN_ROOT, rejectCrossSiteRequests, sessions.middleware, adminRouter(admin, services, SESSION_COOKIE_NAME, logError));
 
   app.use(notFound);
   app.use(errorHandler(logError));

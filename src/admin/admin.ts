@@ -4,6 +4,7 @@ import type { PrismaClient } from '@prisma/client';
 import { loadDatamodel } from '../db/dmmf.js';
 import type { Services } from '../domain/services.js';
 import { ADMIN_ROOT, BRAND_ASSETS_PATH, PRODUCT_NAME } from './paths.js';
+import { auditLogResource } from './resources/audit-log.js';
 import { customerResource } from './resources/customers.js';
 import { userResource } from './resources/users.js';
 
@@ -13,7 +14,7 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
     rootPath: ADMIN_ROOT,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
-    resources: [customerResource(prisma, datamodel, services), userResource(prisma, datamodel, services)],
+    resources: [customerResource(prisma, datamodel, services), userResource(prisma, datamodel, services), auditLogResource(prisma, datamodel)],
     branding: {
       companyName: PRODUCT_NAME,
       logo: `${BRAND_ASSETS_PATH}/logo.svg`,
@@ -28,7 +29,12 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
       availableLanguages: ['en'],
       translations: {
         en: {
-          labels: { Customer: 'Customers', User: 'Staff accounts', navigation: 'Navigation' },
+          labels: { Customer: 'Customers', User: 'Staff accounts', AuditLog: 'Audit log', navigation: 'Navigation', dashboard: 'Home' },
+          resources: {
+            Customer: { actions: { list: 'Customers' } },
+            User: { actions: { list: 'Staff accounts' } },
+            AuditLog: { actions: { list: 'Audit log' } },
+          },
           properties: {
             firstName: 'First name',
             lastName: 'Last name',
@@ -44,8 +50,13 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             search: 'Search',
             status: 'Status',
             password: 'Password',
+            at: 'When',
+            actor: 'Who',
+            recordId: 'Record #',
+            userAgent: 'Browser',
+            ip: 'IP address',
           },
-          actions: { restore: 'Restore' },
+          actions: { restore: 'Restore', history: 'History', invite: 'Send invitation', sendPasswordReset: 'Send password reset' },
           messages: {
             successfullyDeleted: 'Customer deleted. It is kept and can be restored from the “Deleted” status filter.',
             successfullyBulkDeleted: '{{count}} customers deleted. They can be restored from the “Deleted” status filter.',

@@ -6,18 +6,23 @@
 import express, { type RequestHandler, type Router } from 'express';
 import type AdminJS from 'adminjs';
 import { INVALID_CREDENTIALS_MESSAGE, type Authenticator } from '../domain/accounts/authentication.js';
+import type { Clock } from '../domain/errors.js';
+import { FORGOT_PASSWORD_PATH } from './account-pages/routes.js';
 import { sessionAdminOf } from './current-admin.js';
 import { withSelfHostedFonts } from './offline-assets.js';
 import { ADMIN_ROOT } from './paths.js';
 
 const LOGIN_PATH = `${ADMIN_ROOT}/login`;
 
+const FORGOT_PASSWORD_LINK = `<a href="${FORGOT_PASSWORD_PATH}" style="position:fixed;left:0;right:0;bottom:24px;text-align:center;font:14px Roboto,sans-serif;color:#1f4fd8">Forgot your password?</a>`;
+
 async function loginPage(admin: AdminJS, errorMessage?: string): Promise<string> {
-  return withSelfHostedFonts(await admin.renderLogin({ action: LOGIN_PATH, errorMessage }));
+  const html = withSelfHostedFonts(await admin.renderLogin({ action: LOGIN_PATH, errorMessage }));
+  return html.replace('</body>', `${FORGOT_PASSWORD_LINK}</body>`);
 }
 
 /** GET/POST /login and /logout, relative to the admin root. */
-export function authRoutes(admin: AdminJS, authenticator: Authenticator, sessionCookieName: string): Router {
+export function authRoutes(admin: AdminJS, authenticator: Authenticator, clock: Clock, sessionCookieName: string): Router {
   const router = express.Router();
 
   router.get('/login', async (req, res, next) => {
@@ -45,7 +50,7 @@ export function authRoutes(admin: AdminJS, authenticator: Authenticator, session
       req.session.regenerate((regenerateError) => {
         if (regenerateError) return next(regenerateError);
         req.session.adminUser = sessionAdminOf(user);
-        req.session.signedInAt = Date.now();
+        req.session.signedInAt = clock().getTime();
         req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(ADMIN_ROOT)));
       });
     } catch (error) {

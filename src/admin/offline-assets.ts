@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
-import { BRAND_ASSETS_PATH, FONT_ASSETS_PATH } from './paths.js';
+import { ADMIN_ROOT, BRAND_ASSETS_PATH, FONT_ASSETS_PATH } from './paths.js';
 
 const CDN_FONT_LINK = /<link[^>]+fonts\.googleapis\.com[^>]*>/g;
 const FONT_WEIGHTS = [300, 400, 500, 700];
@@ -16,10 +16,14 @@ export function withSelfHostedFonts(html: string): string {
   return html.replace(CDN_FONT_LINK, LOCAL_FONT_LINKS);
 }
 
-/** Rewrites the HTML pages AdminJS sends. */
-export const selfHostedFontsInPages: RequestHandler = (_req, res, next) => {
+// AdminJS has no place for links of our own without a custom (bundled) React component.
+const PROFILE_LINK = `<a href="${ADMIN_ROOT}/profile" style="position:fixed;left:24px;bottom:20px;z-index:10;font:14px Roboto,sans-serif;color:#1f4fd8;text-decoration:none">My profile</a>`;
+
+/** Rewrites the HTML pages AdminJS sends: self-hosted fonts, and a link to My profile. */
+export const panelPageExtras: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
-  res.send = (body?: unknown) => send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withSelfHostedFonts(body) : body);
+  res.send = (body?: unknown) =>
+    send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withSelfHostedFonts(body).replace('</body>', `${PROFILE_LINK}</body>`) : body);
   next();
 };
 

@@ -15,10 +15,13 @@ export const rejectCrossSiteRequests: RequestHandler = (req, res, next) => {
   const site = req.get('sec-fetch-site');
   const crossSite = site === 'cross-site' || site === 'same-site';
   const origin = req.get('origin');
-  const foreignOrigin = origin !== undefined && origin !== 'null' && safeHost(origin) !== req.get('host');
+  // Sec-Fetch-Site is authoritative when a browser sends it (a same-origin form POST may still
+  // carry `Origin: null`, e.g. under a no-referrer policy).
+  const sameOrigin = site === 'same-origin';
+  const foreignOrigin = !sameOrigin && origin !== undefined && (origin === 'null' || safeHost(origin) !== req.get('host'));
   const isUnsafe = UNSAFE_METHODS.has(req.method);
   const isPanelApi = req.path.startsWith('/api/');
-  if ((isUnsafe && (crossSite || foreignOrigin || origin === 'null')) || (isPanelApi && crossSite)) {
+  if ((isUnsafe && (crossSite || foreignOrigin)) || (isPanelApi && crossSite)) {
     res.status(403).type('text/plain').send('Cross-site request refused.');
     return;
   }

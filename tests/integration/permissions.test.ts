@@ -190,8 +190,8 @@ describe.each([...customerCases(), ...userCases()].map((c) => [c.name, c] as con
 
 describe('what the panel shows each role', () => {
   it.each([
-    ['SUPERUSER', ['Customer', 'User']],
-    ['MANAGER', ['Customer']],
+    ['SUPERUSER', ['Customer', 'User', 'AuditLog']],
+    ['MANAGER', ['Customer', 'AuditLog']],
     ['STAFF', ['Customer']],
     ['VIEWER', ['Customer']],
   ] as const)('%s sees the resources %j in the navigation', async (role, expected) => {
@@ -202,8 +202,8 @@ describe('what the panel shows each role', () => {
   });
 
   it.each([
-    ['SUPERUSER', ['new', 'show', 'edit', 'delete', 'bulkDelete']],
-    ['MANAGER', ['new', 'show', 'edit', 'delete', 'bulkDelete']],
+    ['SUPERUSER', ['new', 'show', 'edit', 'delete', 'history', 'bulkDelete']],
+    ['MANAGER', ['new', 'show', 'edit', 'delete', 'history', 'bulkDelete']],
     ['STAFF', ['new', 'show', 'edit']],
     ['VIEWER', ['show']],
   ] as const)('%s is offered the customer actions %j', async (role, expected) => {

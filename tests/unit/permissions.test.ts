@@ -32,12 +32,17 @@ const DESIGN_MATRIX: ReadonlyArray<readonly [ProtectedResource, string, { SUPERU
   ['Customer', 'restore', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['Customer', 'bulkDelete', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['Customer', 'export', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
+  // A customer's History is its audit log entries: readable where the audit log is
+  ['Customer', 'history', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   // User (accounts): superusers only
   ['User', 'list', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
   ['User', 'show', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
   ['User', 'search', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
   ['User', 'create', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
   ['User', 'edit', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
+  ['User', 'invite', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
+  ['User', 'sendPasswordReset', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
+  ['User', 'history', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
   // AuditLog list, show: superusers and managers
   ['AuditLog', 'list', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['AuditLog', 'show', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],

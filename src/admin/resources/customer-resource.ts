@@ -94,9 +94,16 @@ export class CustomerResource extends Resource {
     return new BaseRecord(this.displayValues(customer), this);
   }
 
-  /** Phone numbers are stored E.164 and shown (and edited) in international format. */
+  /**
+   * Phone numbers are stored E.164 and shown (and edited) in international format; the date of
+   * birth is a calendar date (YYYY-MM-DD), the same in every time zone.
+   */
   private displayValues(customer: Customer): Record<string, unknown> {
-    return { ...this.prepareReturnValues(customer), phone: formatPhone(customer.phone) };
+    return {
+      ...this.prepareReturnValues(customer),
+      phone: formatPhone(customer.phone),
+      dateOfBirth: customer.dateOfBirth.toISOString().slice(0, 10),
+    };
   }
 }
 

@@ -6,6 +6,7 @@ import { CUSTOMER_STATUSES } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { allowedBy, allowedWhen } from './access.js';
+import { historyAction } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
 const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt);
@@ -34,7 +35,9 @@ export function customerResource(prisma: PrismaClient, datamodel: Datamodel, ser
         lastName: { isRequired: true },
         email: { type: 'string', isRequired: true },
         phone: { isRequired: true, description: 'Without +country code, numbers are read in the default region.' },
-        dateOfBirth: { type: 'date', isRequired: true },
+        // A native <input type="date"> (value YYYY-MM-DD): AdminJS's date picker sends local
+        // midnight as UTC, so east of UTC the day before would be stored.
+        dateOfBirth: { type: 'string', isRequired: true, props: { type: 'date', min: '1900-01-01' } },
         notes: { type: 'textarea', props: { rows: 4 } },
         createdBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
         updatedBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
@@ -61,6 +64,7 @@ export function customerResource(prisma: PrismaClient, datamodel: Datamodel, ser
           isVisible: allowedWhen('Customer', 'delete', (params) => !isDeleted(params)),
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
+        history: historyAction('Customer'),
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',

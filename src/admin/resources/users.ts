@@ -1,9 +1,12 @@
-import type { ActionResponse, After, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ActionRequest, ActionResponse, After, ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
 import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.js';
 import type { Services } from '../../domain/services.js';
+import { actorOf } from '../current-admin.js';
+import { asAdminErrors } from '../domain-errors.js';
 import { allowedBy } from './access.js';
+import { historyAction } from './record-actions.js';
 import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
 
 /** The typed password is never echoed back to the browser with the saved record. */
@@ -51,6 +54,32 @@ export function userResource(prisma: PrismaClient, datamodel: Datamodel, service
         edit: { isAccessible: allowedBy('User', 'edit'), after: withoutTypedPassword },
         delete: { isAccessible: false, isVisible: false },
         bulkDelete: { isAccessible: false, isVisible: false },
+        history: historyAction('User'),
+        invite: {
+          actionType: 'record',
+          icon: 'Send',
+          component: false,
+          guard: 'Send this user an invitation to choose their password? The link works once, for 72 hours.',
+          isAccessible: allowedBy('User', 'invite'),
+          handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const { record, currentAdmin } = context;
+            await asAdminErrors(() => services.links.sendInvitation(Number(request.params.recordId), actorOf(currentAdmin)));
+            return { record: record!.toJSON(currentAdmin), notice: { message: `Invitation sent to ${record!.params.email}.`, type: 'success' } };
+          },
+        },
+        sendPasswordReset: {
+          actionType: 'record',
+          icon: 'Key',
+          component: false,
+          guard: 'Send this user a link to choose a new password? It works once, for 1 hour.',
+          isAccessible: allowedBy('User', 'sendPasswordReset'),
+          isVisible: (context: ActionContext) => allowedBy('User', 'sendPasswordReset')(context) && Boolean(context.record?.params.isActive),
+          handler: async (_request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const { record, currentAdmin } = context;
+            await asAdminErrors(() => services.links.requestPasswordReset(String(record!.params.email), actorOf(currentAdmin).id));
+            return { record: record!.toJSON(currentAdmin), notice: { message: `Password reset link sent to ${record!.params.email}.`, type: 'success' } };
+          },
+        },
       },
     },
   };

@@ -28,6 +28,8 @@ const matrix = {
     restore: managers,
     bulkDelete: managers,
     export: managers,
+    // The record's entries in the audit log: as readable as the audit log itself.
+    history: managers,
   },
   User: {
     list: superusers,
@@ -35,6 +37,9 @@ const matrix = {
     search: superusers,
     create: superusers,
     edit: superusers,
+    invite: superusers,
+    sendPasswordReset: superusers,
+    history: superusers,
   },
   AuditLog: {
     list: managers,

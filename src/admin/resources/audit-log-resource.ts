@@ -1,0 +1,62 @@
+/** The AdminJS adapter for the audit log: read-only; every write is refused here too. */
+import { Resource } from '@adminjs/prisma';
+import { BaseRecord, ForbiddenError, type Filter } from 'adminjs';
+import type { AuditLog, PrismaClient } from '@prisma/client';
+import { auditCriteria, auditOrderBy, auditWhere } from '../../domain/audit/audit-query.js';
+
+type ResourceArgs = ConstructorParameters<typeof Resource>[0];
+
+export class AuditLogResource extends Resource {
+  constructor(args: ResourceArgs) {
+    super(args);
+  }
+
+  private get prisma(): PrismaClient {
+    return this.client;
+  }
+
+  override async count(filter: Filter): Promise<number> {
+    return this.prisma.auditLog.count({ where: auditWhere(criteriaOf(filter)) });
+  }
+
+  override async find(
+    filter: Filter,
+    { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
+  ): Promise<BaseRecord[]> {
+    const entries = await this.prisma.auditLog.findMany({ where: auditWhere(criteriaOf(filter)), orderBy: auditOrderBy(sort.direction), skip: offset, take: limit });
+    return entries.map((entry) => this.toRecord(entry));
+  }
+
+  override async findOne(id: string | number): Promise<BaseRecord | null> {
+    const entryId = Number(id);
+    if (!Number.isSafeInteger(entryId)) return null;
+    const entry = await this.prisma.auditLog.findUnique({ where: { id: entryId } });
+    return entry ? this.toRecord(entry) : null;
+  }
+
+  override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
+    const entries = await this.prisma.auditLog.findMany({ where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } } });
+    return entries.map((entry) => this.toRecord(entry));
+  }
+
+  override async create(): Promise<Record<string, unknown>> {
+    throw new ForbiddenError('The audit log is append-only.');
+  }
+
+  override async update(): Promise<Record<string, unknown>> {
+    throw new ForbiddenError('The audit log is append-only.');
+  }
+
+  override async delete(): Promise<void> {
+    throw new ForbiddenError('The audit log is append-only.');
+  }
+
+  private toRecord(entry: AuditLog): BaseRecord {
+    return new BaseRecord({ ...this.prepareReturnValues(entry), changes: entry.changes ? JSON.stringify(entry.changes, null, 1) : null }, this);
+  }
+}
+
+function criteriaOf(filter: Filter | undefined) {
+  const value = (name: string): unknown => filter?.filters?.[name]?.value;
+  return auditCriteria({ actorId: value('actor'), action: value('action'), resource: value('resource'), recordId: value('recordId'), at: value('at') });
+}

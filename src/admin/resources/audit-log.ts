@@ -1,0 +1,40 @@
+import type { ResourceWithOptions } from 'adminjs';
+import type { PrismaClient } from '@prisma/client';
+import type { Datamodel } from '../../db/dmmf.js';
+import { AUDIT_ACTIONS, AUDIT_RESOURCES } from '../../domain/audit/audit-log.js';
+import { allowedBy } from './access.js';
+import { AuditLogResource } from './audit-log-resource.js';
+
+const refused = { isAccessible: false, isVisible: false } as const;
+
+export function auditLogResource(prisma: PrismaClient, datamodel: Datamodel): ResourceWithOptions {
+  const model = datamodel.models.find((candidate) => candidate.name === 'AuditLog');
+  if (!model) throw new Error('AuditLog model missing from the generated DMMF');
+  return {
+    resource: new AuditLogResource({ model: model as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } }),
+    options: {
+      id: 'AuditLog',
+      navigation: { name: 'Accounts', icon: 'Shield' },
+      sort: { sortBy: 'at', direction: 'desc' },
+      listProperties: ['at', 'actor', 'action', 'resource', 'recordId', 'ip'],
+      showProperties: ['id', 'at', 'actor', 'action', 'resource', 'recordId', 'changes', 'ip', 'userAgent'],
+      filterProperties: ['actor', 'action', 'resource', 'recordId', 'at'],
+      properties: {
+        at: { type: 'datetime', isSortable: true },
+        action: { availableValues: AUDIT_ACTIONS.map((value) => ({ value, label: value.replace('_', ' ') })) },
+        resource: { availableValues: AUDIT_RESOURCES.map((value) => ({ value, label: value })) },
+        recordId: { isSortable: false },
+        changes: { type: 'textarea' },
+      },
+      actions: {
+        list: { isAccessible: allowedBy('AuditLog', 'list') },
+        show: { isAccessible: allowedBy('AuditLog', 'show') },
+        search: refused,
+        new: refused,
+        edit: refused,
+        delete: refused,
+        bulkDelete: refused,
+      },
+    },
+  };
+}

@@ -16,14 +16,16 @@ export function withSelfHostedFonts(html: string): string {
   return html.replace(CDN_FONT_LINK, LOCAL_FONT_LINKS);
 }
 
-// AdminJS has no place for links of our own without a custom (bundled) React component.
-const PROFILE_LINK = `<a href="${ADMIN_ROOT}/profile" style="position:fixed;left:24px;bottom:20px;z-index:10;font:14px Roboto,sans-serif;color:#1f4fd8;text-decoration:none">My profile</a>`;
+// AdminJS has no place for links of our own without a custom (bundled) React component. Placed
+// first in <body>: AdminJS's `<div id="app" />` is an open div to the browser, and React replaces
+// whatever ends up inside it.
+const PROFILE_LINK = `<a href="${ADMIN_ROOT}/profile" style="position:fixed;left:24px;bottom:20px;z-index:1000;font:14px Roboto,sans-serif;color:#1f4fd8;text-decoration:none">My profile</a>`;
 
 /** Rewrites the HTML pages AdminJS sends: self-hosted fonts, and a link to My profile. */
 export const panelPageExtras: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (body?: unknown) =>
-    send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withSelfHostedFonts(body).replace('</body>', `${PROFILE_LINK}</body>`) : body);
+    send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withSelfHostedFonts(body).replace('<body>', `<body>${PROFILE_LINK}`) : body);
   next();
 };
 

@@ -63,6 +63,9 @@ describe('loadConfig: values', () => {
       ADMIN_EMAIL: 'boss@example.com',
       ADMIN_PASSWORD: 'correct horse battery staple',
       DEFAULT_PHONE_REGION: 'GB',
+      PUBLIC_URL: 'https://backoffice.example.com',
+      SMTP_URL: 'smtp://mailer:2525',
+      MAIL_FROM: 'Back-office <office@example.com>',
     });
     expect(config).toEqual({
       nodeEnv: 'test',
@@ -74,7 +77,15 @@ describe('loadConfig: values', () => {
       adminEmail: 'boss@example.com',
       adminPassword: 'correct horse battery staple',
       defaultPhoneRegion: 'GB',
+      publicUrl: 'https://backoffice.example.com',
+      smtpUrl: 'smtp://mailer:2525',
+      mailFrom: 'Back-office <office@example.com>',
     });
+  });
+
+  it('defaults PUBLIC_URL to where the app listens, and refuses a non-SMTP SMTP_URL', () => {
+    expect(loadConfig({ HOST: '127.0.0.1', PORT: '4000' }).publicUrl).toBe('http://127.0.0.1:4000');
+    expect(() => loadConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
   });
 
   it.each([

@@ -114,3 +114,13 @@ describe('hashPassword / verifyPassword', () => {
     SLOW,
   );
 });
+
+describe('common passwords shipped with the project', () => {
+  it.each(['1qaz2wsx3edc', 'QWERTY123456', 'qazwsxedcrfv'])('refuses %j, in any case', (password) => {
+    expect(passwordProblem(password)).toMatch(/most common passwords/);
+  });
+
+  it('accepts a long uncommon passphrase', () => {
+    expect(passwordProblem('correct horse battery staple')).toBeNull();
+  });
+});

@@ -20,7 +20,7 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-export const VIEWPORT = { width: 1280, height: 800 } as const;
+export const VIEWPORT = { width: 1440, height: 900 } as const;
 /** Bound for a single wait on the page; a test as a whole is bounded by vitest (120 s). */
 export const UI_TIMEOUT_MS = 30_000;
 

@@ -4,13 +4,7 @@ import { BaseRecord, ForbiddenError, type Filter } from 'adminjs';
 import type { AuditLog, PrismaClient } from '@prisma/client';
 import { auditCriteria, auditOrderBy, auditWhere } from '../../domain/audit/audit-query.js';
 
-type ResourceArgs = ConstructorParameters<typeof Resource>[0];
-
 export class AuditLogResource extends Resource {
-  constructor(args: ResourceArgs) {
-    super(args);
-  }
-
   private get prisma(): PrismaClient {
     return this.client;
   }

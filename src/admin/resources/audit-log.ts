@@ -2,16 +2,15 @@ import type { ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
 import { AUDIT_ACTIONS, AUDIT_RESOURCES } from '../../domain/audit/audit-log.js';
+import { resourceArgs } from './resource-args.js';
 import { allowedBy } from './access.js';
 import { AuditLogResource } from './audit-log-resource.js';
 
 const refused = { isAccessible: false, isVisible: false } as const;
 
 export function auditLogResource(prisma: PrismaClient, datamodel: Datamodel): ResourceWithOptions {
-  const model = datamodel.models.find((candidate) => candidate.name === 'AuditLog');
-  if (!model) throw new Error('AuditLog model missing from the generated DMMF');
   return {
-    resource: new AuditLogResource({ model: model as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } }),
+    resource: new AuditLogResource(resourceArgs(prisma, datamodel, 'AuditLog')),
     options: {
       id: 'AuditLog',
       navigation: { name: 'Accounts', icon: 'Shield' },

@@ -5,6 +5,7 @@ import type { Services } from '../../domain/services.js';
 import { CUSTOMER_STATUSES } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
+import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
 import { historyAction } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
@@ -13,12 +14,7 @@ const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt)
 const statusLabels = { active: 'Active', deleted: 'Deleted', all: 'All' } as const;
 
 export function customerResource(prisma: PrismaClient, datamodel: Datamodel, services: Services): ResourceWithOptions {
-  const model = datamodel.models.find((candidate) => candidate.name === 'Customer');
-  if (!model) throw new Error('Customer model missing from the generated DMMF');
-  const resource = new CustomerResource(
-    { model: model as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } },
-    services.customers,
-  );
+  const resource = new CustomerResource(resourceArgs(prisma, datamodel, 'Customer'), services.customers);
   return {
     resource,
     options: {

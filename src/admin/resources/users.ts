@@ -5,6 +5,7 @@ import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.js';
 import type { Services } from '../../domain/services.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
+import { resourceArgs } from './resource-args.js';
 import { allowedBy } from './access.js';
 import { historyAction } from './record-actions.js';
 import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
@@ -16,12 +17,7 @@ const withoutTypedPassword: After<ActionResponse> = async (response) => {
 };
 
 export function userResource(prisma: PrismaClient, datamodel: Datamodel, services: Services): ResourceWithOptions {
-  const model = datamodel.models.find((candidate) => candidate.name === 'User');
-  if (!model) throw new Error('User model missing from the generated DMMF');
-  const resource = new UserResource(
-    { model: model as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } },
-    services.users,
-  );
+  const resource = new UserResource(resourceArgs(prisma, datamodel, 'User'), services.users);
   return {
     resource,
     options: {

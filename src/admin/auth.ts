@@ -14,11 +14,13 @@ import { ADMIN_ROOT } from './paths.js';
 
 const LOGIN_PATH = `${ADMIN_ROOT}/login`;
 
-const FORGOT_PASSWORD_LINK = `<a href="${FORGOT_PASSWORD_PATH}" style="position:fixed;left:0;right:0;bottom:24px;text-align:center;font:14px Roboto,sans-serif;color:#1f4fd8">Forgot your password?</a>`;
+const FORGOT_PASSWORD_LINK = `<a href="${FORGOT_PASSWORD_PATH}" style="position:fixed;left:0;right:0;bottom:24px;z-index:1000;text-align:center;font:14px Roboto,sans-serif;color:#1f4fd8">Forgot your password?</a>`;
 
 async function loginPage(admin: AdminJS, errorMessage?: string): Promise<string> {
   const html = withSelfHostedFonts(await admin.renderLogin({ action: LOGIN_PATH, errorMessage }));
-  return html.replace('</body>', `${FORGOT_PASSWORD_LINK}</body>`);
+  // First in <body>: anything after AdminJS's `<div id="app" />` (an open div to the browser) is
+  // replaced by React.
+  return html.replace('<body>', `<body>${FORGOT_PASSWORD_LINK}`);
 }
 
 /** GET/POST /login and /logout, relative to the admin root. */

@@ -32,7 +32,13 @@ it('resets a forgotten password through the mailed link, then signs in with the 
 
   // The login page's "Forgot your password?" link leads to the request form.
   await openPage(page, app.baseUrl, '/admin/login');
-  await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await page.locator('form[action="/admin/login"]').waitFor();
+  const forgotLink = page.getByRole('link', { name: 'Forgot your password?' });
+  expect(
+    await forgotLink.count(),
+    'the "Forgot your password?" link is not on the rendered login page (it is in the HTML the server sends, but once the page scripts have run it is gone)',
+  ).toBe(1);
+  await forgotLink.click();
   await page.waitForURL(/\/admin\/forgot-password$/, { waitUntil: 'domcontentloaded' });
   await expect(page.getByRole('heading', { name: 'Forgot your password?' }).isVisible()).resolves.toBe(true);
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@prisma/client';
 import { createAuthenticator } from './accounts/authentication.js';
-import { createLoginThrottle } from './accounts/login-throttle.js';
+import { createLoginThrottle, createResetRequestThrottle } from './accounts/login-throttle.js';
 import { createOneTimeLinks, type MailSender } from './accounts/one-time-links.js';
 import { createUserService } from './accounts/users.js';
 import { createCustomerService } from './customers/service.js';
@@ -26,7 +26,10 @@ export function createServices({ prisma, defaultPhoneRegion, mail, publicUrl, cl
     customers: createCustomerService({ prisma, clock, defaultPhoneRegion }),
     users,
     authenticator: createAuthenticator({ prisma, clock, throttle: createLoginThrottle(prisma) }),
-    links: createOneTimeLinks({ prisma, clock, users, mail, publicUrl: publicUrl.replace(/\/$/, ''), productName: PRODUCT_NAME }),
+    links: createOneTimeLinks({ prisma, clock, users, mail, publicUrl: publicUrl.replace(/\/$/, ''),
+      productName: PRODUCT_NAME,
+      resetRequests: createResetRequestThrottle(prisma),
+    }),
   };
 }
 

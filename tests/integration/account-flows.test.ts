@@ -175,3 +175,21 @@ describe('my profile', () => {
     expect((await request(t.app).post('/admin/profile/name').type('form').send({ name: 'x' })).status).toBe(302);
   });
 });
+
+describe('password reset requests are limited', () => {
+  it('sends at most 3 reset mails per account an hour, answering the same page every time', async () => {
+    const user = await t.createUser('STAFF');
+    await t.prisma.rateLimiterFlexible.deleteMany();
+    const pages = new Set<string>();
+    for (let i = 0; i < 5; i += 1) {
+      const response = await request(t.app).post('/admin/forgot-password').type('form').send({ email: user.email });
+      expect(response.status).toBe(200);
+      pages.add(response.text);
+    }
+    expect(pages.size).toBe(1);
+    expect(t.mailbox.messages.filter((m) => m.to === user.email)).toHaveLength(3);
+    // A superuser's "Send password reset" is not limited.
+    await bossAgent.get(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
+    expect(t.mailbox.messages.filter((m) => m.to === user.email)).toHaveLength(4);
+  });
+});

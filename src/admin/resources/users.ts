@@ -72,7 +72,7 @@ export function userResource(prisma: PrismaClient, datamodel: Datamodel, service
           isVisible: (context: ActionContext) => allowedBy('User', 'sendPasswordReset')(context) && Boolean(context.record?.params.isActive),
           handler: async (_request: ActionRequest, _response: unknown, context: ActionContext) => {
             const { record, currentAdmin } = context;
-            await asAdminErrors(() => services.links.requestPasswordReset(String(record!.params.email), actorOf(currentAdmin).id));
+            await asAdminErrors(() => services.links.requestPasswordReset(String(record!.params.email), actorOf(currentAdmin)));
             return { record: record!.toJSON(currentAdmin), notice: { message: `Password reset link sent to ${record!.params.email}.`, type: 'success' } };
           },
         },

@@ -38,3 +38,26 @@ export function createLoginThrottle(prisma: PrismaClient) {
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+export const RESET_REQUEST_LIMITS = { perAccount: 3, perIp: 20, windowMinutes: 60 } as const;
+
+/**
+ * Password-reset requests: a few mails per account and per address an hour, so the form cannot
+ * be used to flood someone's inbox. Over the limit the request is dropped silently (the page
+ * answers the same, as for unknown emails).
+ */
+export function createResetRequestThrottle(prisma: PrismaClient) {
+  const limiter = (points: number, keyPrefix: string) =>
+    new RateLimiterPrisma({ storeClient: prisma, tableName: 'rateLimiterFlexible', points, duration: RESET_REQUEST_LIMITS.windowMinutes * 60, keyPrefix });
+  const byAccount = limiter(RESET_REQUEST_LIMITS.perAccount, 'reset-requests:account');
+  const byIp = limiter(RESET_REQUEST_LIMITS.perIp, 'reset-requests:ip');
+  return {
+    /** Counts the request; false when it is over a limit. */
+    async allow(email: string, ip: string | undefined): Promise<boolean> {
+      const results = await Promise.allSettled([byAccount.consume(email.trim().toLowerCase()), ip ? byIp.consume(ip) : Promise.resolve()]);
+      return results.every((result) => result.status === 'fulfilled');
+    },
+  };
+}
+
+export type ResetRequestThrottle = ReturnType<typeof createResetRequestThrottle>;

@@ -5,7 +5,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient, User } from '@prisma/client';
 import { recordAudit } from '../audit/audit-log.js';
+import { currentOrigin } from '../audit/origin.js';
 import { FieldValidationError, type Clock } from '../errors.js';
+import type { ResetRequestThrottle } from './login-throttle.js';
 import { passwordProblem } from './passwords.js';
 import { assertCan, type Actor } from './permissions.js';
 import type { UserService } from './users.js';
@@ -34,9 +36,10 @@ export interface OneTimeLinkDeps {
   mail: MailSender;
   publicUrl: string;
   productName: string;
+  resetRequests: ResetRequestThrottle;
 }
 
-export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, productName }: OneTimeLinkDeps) {
+export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, productName, resetRequests }: OneTimeLinkDeps) {
   async function issue(user: User, purpose: LinkPurpose): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = clock();
@@ -69,11 +72,15 @@ export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, prod
     },
 
     /**
-     * Forgot password: a link for an existing, active account; nothing otherwise. The caller
-     * answers the same either way, so nobody learns which emails have accounts.
+     * Forgot password: a link for an existing, active account; nothing otherwise (nor over the
+     * request limits). The caller answers the same either way, so nobody learns which emails
+     * have accounts. Sent by a superuser (`actor`), it is not limited.
      */
-    async requestPasswordReset(email: string, actorId: number | null = null): Promise<void> {
-      const user = typeof email === 'string' ? await users.findByEmail(email.slice(0, 254)) : null;
+    async requestPasswordReset(email: string, actor?: Actor): Promise<void> {
+      if (actor) assertCan(actor, 'User', 'sendPasswordReset');
+      if (typeof email !== 'string' || email.trim() === '') return;
+      if (!actor && !(await resetRequests.allow(email.slice(0, 254), currentOrigin().ip))) return;
+      const user = await users.findByEmail(email.slice(0, 254));
       if (!user || !user.isActive) return;
       const link = await issue(user, 'reset');
       await mail.send({

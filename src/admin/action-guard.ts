@@ -1,10 +1,12 @@
 /**
- * The server-side permission check in front of AdminJS: every request naming a resource action
- * (page or API) is checked against the permission matrix and refused with 403 before AdminJS runs
- * anything. AdminJS's own isAccessible checks stay as a second line and drive what the UI shows.
+ * The server-side check in front of AdminJS: every request naming a resource action (page or API)
+ * is checked against the permission matrix and refused with 403 before AdminJS runs anything.
+ * Requests AdminJS would answer with an exception (unknown resource or action, an action on the
+ * wrong kind of route, a bulk action without record ids) get a 4xx here instead. AdminJS's own
+ * isAccessible checks stay as a second line and drive what the UI shows.
  */
 import type AdminJS from 'adminjs';
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { can, type ProtectedResource } from '../domain/accounts/permissions.js';
 
 const PROTECTED = new Map<string, ProtectedResource>([
@@ -16,8 +18,11 @@ const PROTECTED = new Map<string, ProtectedResource>([
 /** AdminJS action names → matrix actions. */
 const MATRIX_ACTION = new Map([['new', 'create']]);
 
-// /resources/:resource (the list page), …/actions/:action, …/records/:id/:action, …/bulk/:action
-const ACTION_PATH = /^\/(?:api\/)?resources\/([^/]+)(?:\/?$|\/(?:actions\/([^/]+)|records\/[^/]+\/([^/]+)|bulk\/([^/]+)))/;
+type RouteKind = 'resource' | 'record' | 'bulk';
+
+// /resources/:resource (the list page), …/actions/:action, …/records/:id/:action, …/bulk/:action.
+// Case-insensitive, as express's routing is.
+const ACTION_PATH = /^\/(?:api\/)?resources\/([^/]+)(?:\/?$|\/(?:actions\/([^/]+)|records\/[^/]+\/([^/]+)|bulk\/([^/]+)))/i;
 
 function decoded(segment: string): string {
   try {
@@ -27,26 +32,35 @@ function decoded(segment: string): string {
   }
 }
 
-/** Refuses what the matrix does not allow (403) and names no registered resource (404; AdminJS would throw). */
+function refuse(res: Response, status: number, message: string, isApi: boolean): void {
+  res.status(status);
+  if (isApi) res.json({ notice: { message, type: 'error' } });
+  else res.type('text/plain').send(message);
+}
+
 export function requireActionPermission(admin: AdminJS): RequestHandler {
-  const registered = new Set(admin.resources.map((resource) => resource.decorate().id()));
+  const resources = new Map(admin.resources.map((resource) => [resource.decorate().id(), resource.decorate()]));
   return (req, res, next) => {
-  const match = ACTION_PATH.exec(req.path);
-  if (!match) return next();
-  const resourceId = decoded(match[1]!);
-  const resource = PROTECTED.get(resourceId);
-  if (!registered.has(resourceId) || !resource) {
-    res.status(404).json({ notice: { message: `There is no resource "${resourceId}".`, type: 'error' } });
-    return;
-  }
-  const adminAction = decoded(match[2] ?? match[3] ?? match[4] ?? 'list');
-  const action = MATRIX_ACTION.get(adminAction) ?? adminAction;
-  if (can(req.session.adminUser?.role, resource, action)) return next();
-  res.status(403);
-  if (req.path.startsWith('/api/')) {
-    res.json({ notice: { message: 'Your role does not allow this action.', type: 'error' } });
-  } else {
-    res.type('text/plain').send('Forbidden: your role does not allow this action.');
-  }
+    const match = ACTION_PATH.exec(req.path);
+    if (!match) return next();
+    const isApi = req.path.toLowerCase().startsWith('/api/');
+    const resourceId = decoded(match[1]!);
+    const decorated = resources.get(resourceId);
+    const resource = PROTECTED.get(resourceId);
+    if (!decorated || !resource) return refuse(res, 404, `There is no resource "${resourceId}".`, isApi);
+
+    const kind: RouteKind = match[3] ? 'record' : match[4] ? 'bulk' : 'resource';
+    const adminAction = decoded(match[2] ?? match[3] ?? match[4] ?? 'list');
+    if (!can(req.session.adminUser?.role, resource, MATRIX_ACTION.get(adminAction) ?? adminAction)) {
+      return refuse(res, 403, 'Your role does not allow this action.', isApi);
+    }
+    const action = Object.hasOwn(decorated.actions, adminAction) ? decorated.actions[adminAction] : undefined;
+    const fitsRoute = action && (kind === 'record' ? action.isRecordType() : kind === 'bulk' ? action.isBulkType() : action.isResourceType());
+    if (!fitsRoute) return refuse(res, 404, `There is no such action: ${adminAction}.`, isApi);
+    if (kind === 'bulk' && isApi) {
+      const ids = typeof req.query.recordIds === 'string' ? req.query.recordIds.split(',').filter((id) => /^\d+$/.test(id)) : [];
+      if (ids.length === 0) return refuse(res, 400, 'Choose at least one record.', isApi);
+    }
+    next();
   };
 }

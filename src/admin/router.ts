@@ -6,6 +6,7 @@ import { profileRoutes, publicAccountRoutes } from './account-pages/routes.js';
 import { requireActionPermission } from './action-guard.js';
 import { authRoutes, requireSignedIn } from './auth.js';
 import { panelPageExtras } from './offline-assets.js';
+import { dropInheritedQueryKeys } from './query-keys.js';
 import { ADMIN_ROOT } from './paths.js';
 
 /** The panel under /admin: sign-in routes, then the guards, then AdminJS's own routes. */
@@ -17,6 +18,7 @@ export function adminRouter(admin: AdminJS, services: Services, sessionCookieNam
   router.use(requireSignedIn(services.authenticator));
   router.use(profileRoutes(services));
   router.use(requireActionPermission(admin));
+  router.use(dropInheritedQueryKeys);
   // Like Django's admin index, the panel opens on its main model.
   router.get('/', (_req, res) => res.redirect(`${ADMIN_ROOT}/resources/Customer`));
   return buildRouter(admin, router);

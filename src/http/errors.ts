@@ -9,15 +9,22 @@ export const notFound: RequestHandler = (req, res) => {
   }
 };
 
+/** The 4xx status a client error carries (body-parser: `status`; AdminJS: `statusCode`), or 500. */
+function clientErrorStatus(error: { status?: unknown; statusCode?: unknown } | undefined): number {
+  const status = error?.status ?? error?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}
+
 /**
- * The last handler: a client error keeps its status (malformed JSON → 400, too large → 413); any
- * other error is logged and answered with a plain 500 that reveals nothing of its cause.
+ * The last handler: a client error keeps its status (malformed JSON → 400, too large → 413,
+ * AdminJS's not found → 404); any other error is logged and answered with a plain 500 that
+ * reveals nothing of its cause.
  */
 export function errorHandler(log: (message: string, error: unknown) => void): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const status = clientErrorStatus(error);
     if (status === 500) log(`${req.method} ${req.path} failed`, error);
-    res.status(status).type('text/plain').send(status === 500 ? 'Internal server error' : 'Bad request');
+    res.status(status).type('text/plain').send(status === 500 ? 'Internal server error' : status === 404 ? 'Not found' : status === 403 ? 'Forbidden' : 'Bad request');
   };
 }

@@ -131,6 +131,25 @@ describe('signed-in sessions', () => {
 });
 
 describe('cross-site requests', () => {
+  it('applies the permission check and the cross-site check whatever the case of the URL', async () => {
+    const viewer = await t.createUser('VIEWER');
+    const agent = await t.signIn(viewer.email);
+    expect((await agent.post('/admin/API/resources/Customer/records/1/edit').type('form').send({ firstName: 'V' })).status).toBe(403);
+    expect((await agent.get('/admin/Api/Resources/User/actions/list')).status).toBe(403);
+    const boss = await t.signIn((await t.createUser('SUPERUSER')).email);
+    expect((await boss.get('/admin/API/resources/Customer/actions/list').set('Sec-Fetch-Site', 'cross-site')).status).toBe(403);
+  });
+
+  it('opens only entry pages from a link on another site; others get a "continue" link and change nothing', async () => {
+    const boss = await t.signIn((await t.createUser('SUPERUSER')).email);
+    const login = await request(t.app).get('/admin/login').set('Sec-Fetch-Site', 'cross-site');
+    expect(login.text).toContain('Customer Back-office');
+    const logout = await boss.get('/admin/logout').set('Sec-Fetch-Site', 'cross-site');
+    expect(logout.status).toBe(200);
+    expect(logout.text).toContain('Continue to the page');
+    expect((await boss.get('/admin/api/resources/Customer/actions/list')).status).toBe(200);
+  });
+
   it('refuses a state-changing request from another origin', async () => {
     const user = await t.createUser('SUPERUSER');
     const agent = await t.signIn(user.email);
@@ -169,9 +188,26 @@ describe('health and unknown routes', () => {
       '/admin/api/resources/Customer/records/1/toString',
       '/admin/api/resources/Customer/records/%E0%A4%A/show',
       '/admin/api/resources/Nope/actions/list',
+      '/admin/api/resources/Customer/records/1/list',
+      '/admin/api/resources/Customer/records/1/search',
+      '/admin/api/resources/Customer/actions/list?perPage=abc',
+      '/admin/api/resources/Customer/actions/list?page=1e99',
+      '/admin/api/resources/Customer/actions/list?page=-1&perPage=-5',
+      '/admin/api/resources/Customer/actions/list?filters.constructor=1',
+      '/admin/api/resources/Customer/actions/list?filters[toString]=1',
+      '/admin/api/resources/AuditLog/actions/list?filters.__proto__=1',
     ]) {
       const response = await agent.get(path);
       expect(response.status, path).toBeLessThan(500);
+    }
+  });
+
+  it('never answers 500 to malformed bulk actions', async () => {
+    const user = await t.createUser('MANAGER');
+    const agent = await t.signIn(user.email);
+    for (const query of ['', '?recordIds=', '?recordIds=abc', '?recordIds[]=1']) {
+      const response = await agent.post(`/admin/api/resources/Customer/bulk/bulkDelete${query}`);
+      expect(response.status, query).toBe(400);
     }
   });
 });

@@ -207,6 +207,11 @@ describe('listing customers', () => {
     expect(body.meta.total).toBe(expected.length);
   });
 
+  it("answers AdminJS's own search (reference pickers) with matching customers only", async () => {
+    const response = await agent.get(`${API}/actions/search`).query({ query: 'grace' });
+    expect(response.body.records.map((r: { params: { lastName: string } }) => r.params.lastName)).toEqual(['Hopper']);
+  });
+
   it('filters by created date range', async () => {
     const body = await list({ 'filters.createdAt~~from': '2026-11-02', 'filters.createdAt~~to': '2026-11-03', sortBy: 'lastName', direction: 'asc' });
     expect(lastNames(body)).toEqual(['Hopper', 'Turing']);

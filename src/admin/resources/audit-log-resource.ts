@@ -2,6 +2,7 @@
 import { Resource } from '@adminjs/prisma';
 import { BaseRecord, ForbiddenError, type Filter } from 'adminjs';
 import type { AuditLog, PrismaClient } from '@prisma/client';
+import { pageWindow } from './paging.js';
 import { auditCriteria, auditOrderBy, auditWhere } from '../../domain/audit/audit-query.js';
 
 export class AuditLogResource extends Resource {
@@ -17,7 +18,7 @@ export class AuditLogResource extends Resource {
     filter: Filter,
     { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
   ): Promise<BaseRecord[]> {
-    const entries = await this.prisma.auditLog.findMany({ where: auditWhere(criteriaOf(filter)), orderBy: auditOrderBy(sort.direction), skip: offset, take: limit });
+    const entries = await this.prisma.auditLog.findMany({ where: auditWhere(criteriaOf(filter)), orderBy: auditOrderBy(sort.direction), ...pageWindow(limit, offset) });
     return entries.map((entry) => this.toRecord(entry));
   }
 

@@ -16,6 +16,7 @@ import {
 } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
+import { pageWindow } from './paging.js';
 
 /** Filter names the panel offers that are not columns. */
 export const SEARCH_FILTER = 'search';
@@ -56,8 +57,7 @@ export class CustomerResource extends Resource {
     const customers = await this.prisma.customer.findMany({
       where: customerWhere(criteriaOf(filter)),
       orderBy: customerOrderBy(sort.sortBy, sort.direction),
-      skip: offset,
-      take: limit,
+      ...pageWindow(limit, offset),
     });
     return customers.map((customer) => this.toRecord(customer));
   }
@@ -112,7 +112,8 @@ function criteriaOf(filter: Filter | undefined): CustomerListCriteria {
   const status = value(STATUS_FILTER);
   const created = value('createdAt');
   const range = typeof created === 'object' && created !== null ? (created as { from?: unknown; to?: unknown }) : {};
-  const search = value(SEARCH_FILTER);
+  // AdminJS's own search action (reference pickers) filters by the title property, firstName.
+  const search = value(SEARCH_FILTER) ?? value('firstName');
   return {
     search: typeof search === 'string' ? search : undefined,
     status: isCustomerStatus(status) ? status : 'active',

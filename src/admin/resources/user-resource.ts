@@ -9,6 +9,7 @@ import { userCriteria, userOrderBy, userWhere } from '../../domain/accounts/user
 import { toPublicUser, type UserService } from '../../domain/accounts/users.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
+import { pageWindow } from './paging.js';
 
 type ResourceArgs = ConstructorParameters<typeof Resource>[0];
 type Property = ReturnType<Resource['properties']>[number];
@@ -40,8 +41,7 @@ export class UserResource extends Resource {
     const users = await this.prisma.user.findMany({
       where: userWhere(criteriaOf(filter)),
       orderBy: userOrderBy(sort.sortBy, sort.direction),
-      skip: offset,
-      take: limit,
+      ...pageWindow(limit, offset),
     });
     return users.map((user) => this.toRecord(user));
   }
@@ -53,9 +53,16 @@ export class UserResource extends Resource {
     return user ? this.toRecord(user) : null;
   }
 
+  /**
+   * Used to show who created or changed a customer, to every role: only the name and email,
+   * never the account's role, state or history.
+   */
   override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
-    const users = await this.prisma.user.findMany({ where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } } });
-    return users.map((user) => this.toRecord(user));
+    const users = await this.prisma.user.findMany({
+      where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } },
+      select: { id: true, name: true, email: true },
+    });
+    return users.map((user) => new BaseRecord(user, this));
   }
 
   override async create(params: Record<string, unknown>, context?: ActionContext): Promise<Record<string, unknown>> {
@@ -79,5 +86,6 @@ export class UserResource extends Resource {
 
 function criteriaOf(filter: Filter | undefined) {
   const value = (name: string): unknown => filter?.filters?.[name]?.value;
-  return userCriteria({ search: value(USER_SEARCH_FILTER), role: value('role'), isActive: value('isActive') });
+  // AdminJS's own search action (reference pickers) filters by the title property, email.
+  return userCriteria({ search: value(USER_SEARCH_FILTER) ?? value('email'), role: value('role'), isActive: value('isActive') });
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit-log.js';
 import { currentOrigin } from '../audit/origin.js';
 import { FieldValidationError, type Clock } from '../errors.js';
 import type { ResetRequestThrottle } from './login-throttle.js';
-import { passwordProblem } from './passwords.js';
+import { hashPassword, passwordProblem } from './passwords.js';
 import { assertCan, type Actor } from './permissions.js';
 import type { UserService } from './users.js';
 
@@ -103,11 +103,12 @@ export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, prod
       const problem = passwordProblem(password, record.user.email);
       if (problem) throw new FieldValidationError({ password: problem });
       if (password !== confirmation) throw new FieldValidationError({ confirmation: 'The two passwords differ.' });
+      const passwordHash = await hashPassword(password);
       await prisma.$transaction(async (tx) => {
         const used = await tx.accountToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: clock() } });
         if (used.count !== 1) throw new FieldValidationError({ token: INVALID_LINK_MESSAGE });
         await tx.accountToken.updateMany({ where: { userId: record.userId, purpose, usedAt: null }, data: { usedAt: clock() } });
-        await users.writePassword(tx, record.user, password, null, record.userId);
+        await users.writePassword(tx, record.user, passwordHash, null, record.userId);
         const action = purpose === 'invite' ? 'invitation_accepted' : 'password_reset';
         await recordAudit(tx, clock, { actorId: record.userId, action, resource: 'User', recordId: record.userId });
       });

@@ -87,17 +87,18 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
   }
 
   /**
-   * Stores a new password hash; sessions signed in before now stop working. `action` null: the
-   * caller files the change under its own audit action.
+   * Stores a new password hash (computed by the caller before its transaction: argon2 takes a
+   * while, and a write transaction should not wait on it); sessions signed in before now stop
+   * working. `action` null: the caller files the change under its own audit action.
    */
   async function writePassword(
     tx: Tx,
     user: User,
-    newPassword: string,
+    passwordHash: string,
     action: 'password_change' | 'password_reset' | null,
     actorId: number | null,
   ): Promise<void> {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(newPassword), passwordChangedAt: clock() } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: clock() } });
     if (action) await recordAudit(tx, clock, { actorId, action, resource: 'User', recordId: user.id });
   }
 
@@ -155,6 +156,7 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
           changes.isActive ? { isActive: 'You cannot deactivate your own account.' } : { role: 'You cannot remove your own superuser role.' },
         );
       }
+      const newHash = newPassword === undefined ? undefined : await hashPassword(newPassword);
       try {
         const user = await prisma.$transaction(async (tx) => {
           let updated = existing;
@@ -166,8 +168,8 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
             }
             await recordAudit(tx, clock, { actorId: actor.id, action: userChangeAction(changes), resource: 'User', recordId: id, changes });
           }
-          if (newPassword !== undefined) await writePassword(tx, updated, newPassword, 'password_reset', actor.id);
-          return newPassword === undefined ? updated : tx.user.findUniqueOrThrow({ where: { id } });
+          if (newHash !== undefined) await writePassword(tx, updated, newHash, 'password_reset', actor.id);
+          return newHash === undefined ? updated : tx.user.findUniqueOrThrow({ where: { id } });
         });
         return toPublicUser(user);
       } catch (error) {
@@ -181,7 +183,8 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       const user = await findExisting(id);
       const errors = passwordErrors(newPassword, user.email);
       if (errors.password) throw new FieldValidationError(errors);
-      await prisma.$transaction((tx) => writePassword(tx, user, newPassword, 'password_reset', actorId));
+      const passwordHash = await hashPassword(newPassword);
+      await prisma.$transaction((tx) => writePassword(tx, user, passwordHash, 'password_reset', actorId));
     },
 
     /** Self-service: the current password is required; other sessions end. */
@@ -192,7 +195,8 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       Object.assign(errors, passwordErrors(newPassword, user.email));
       if (!errors.password && newPassword !== confirmation) errors.confirmation = 'The two new passwords differ.';
       if (Object.keys(errors).length > 0) throw new FieldValidationError(errors);
-      await prisma.$transaction((tx) => writePassword(tx, user, newPassword, 'password_change', user.id));
+      const passwordHash = await hashPassword(newPassword);
+      await prisma.$transaction((tx) => writePassword(tx, user, passwordHash, 'password_change', user.id));
     },
 
     /** Self-service: a user renames themselves. */
@@ -210,7 +214,7 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       return toPublicUser(user);
     },
 
-    /** Used by one-time links (invitation, reset): sets the password within the caller's transaction. */
+    /** Used by one-time links (invitation, reset): sets a hashed password within the caller's transaction. */
     writePassword,
 
     findByEmail(address: string): Promise<User | null> {

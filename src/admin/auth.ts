@@ -14,7 +14,7 @@ import { ADMIN_ROOT } from './paths.js';
 
 const LOGIN_PATH = `${ADMIN_ROOT}/login`;
 
-const FORGOT_PASSWORD_LINK = `<a href="${FORGOT_PASSWORD_PATH}" style="position:fixed;left:0;right:0;bottom:24px;z-index:1000;text-align:center;font:14px Roboto,sans-serif;color:#1f4fd8">Forgot your password?</a>`;
+const FORGOT_PASSWORD_LINK = `<a class="backoffice-link backoffice-link--forgot" href="${FORGOT_PASSWORD_PATH}">Forgot your password?</a>`;
 
 async function loginPage(admin: AdminJS, errorMessage?: string): Promise<string> {
   const html = withSelfHostedFonts(await admin.renderLogin({ action: LOGIN_PATH, errorMessage }));

@@ -10,7 +10,10 @@ import { ADMIN_ROOT, BRAND_ASSETS_PATH, FONT_ASSETS_PATH } from './paths.js';
 
 const CDN_FONT_LINK = /<link[^>]+fonts\.googleapis\.com[^>]*>/g;
 const FONT_WEIGHTS = [300, 400, 500, 700];
-const LOCAL_FONT_LINKS = FONT_WEIGHTS.map((weight) => `<link rel="stylesheet" href="${FONT_ASSETS_PATH}/${weight}.css" type="text/css">`).join('');
+const LOCAL_FONT_LINKS = [
+  ...FONT_WEIGHTS.map((weight) => `<link rel="stylesheet" href="${FONT_ASSETS_PATH}/${weight}.css" type="text/css">`),
+  `<link rel="stylesheet" href="${BRAND_ASSETS_PATH}/panel.css" type="text/css">`,
+].join('');
 
 export function withSelfHostedFonts(html: string): string {
   return html.replace(CDN_FONT_LINK, LOCAL_FONT_LINKS);
@@ -19,7 +22,7 @@ export function withSelfHostedFonts(html: string): string {
 // AdminJS has no place for links of our own without a custom (bundled) React component. Placed
 // first in <body>: AdminJS's `<div id="app" />` is an open div to the browser, and React replaces
 // whatever ends up inside it.
-const PROFILE_LINK = `<a href="${ADMIN_ROOT}/profile" style="position:fixed;left:24px;bottom:20px;z-index:1000;font:14px Roboto,sans-serif;color:#1f4fd8;text-decoration:none">My profile</a>`;
+const PROFILE_LINK = `<a class="backoffice-link backoffice-link--profile" href="${ADMIN_ROOT}/profile">My profile</a>`;
 
 /** Rewrites the HTML pages AdminJS sends: self-hosted fonts, and a link to My profile. */
 export const panelPageExtras: RequestHandler = (_req, res, next) => {

@@ -4,9 +4,8 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { customerRow, launchBrowser, signIn, startApp, VIEWPORT, waitForCustomerList, type E2eBrowser, type RunningApp } from './support/browser.js';
+import { expect, it } from 'vitest';
+import { customerRow, signIn, VIEWPORT, waitForCustomerList, useBrowserSession } from './support/browser.js';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/customer-list.png');
 
@@ -18,21 +17,10 @@ const CUSTOMERS = [
   { firstName: 'Amélie', lastName: 'Laurent', email: 'amelie.laurent@example.com', phone: '+33 1 23 45 67 89', dateOfBirth: '1968-09-09' },
 ];
 
-let app: RunningApp;
-let browser: E2eBrowser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBrowserSession();
 
 it('saves a screenshot of the customer list with five customers', async () => {
+  const { app } = session;
   const manager = await app.createUser('MANAGER', { email: 'hannah.schmidt@example.test', name: 'Hannah Schmidt' });
   const superuser = await app.createUser('SUPERUSER', { email: 'admin@example.test', name: 'Admin' });
   // Entered over a few days, so the "Created" column reads like real use.
@@ -44,8 +32,7 @@ it('saves a screenshot of the customer list with five customers', async () => {
   // Back to "now" (after the accounts were set up), or sign-in would predate their passwords.
   app.clock.set('2026-11-23T12:00:00.000Z');
 
-  context = await browser.newContext({ timezoneId: 'UTC' });
-  const page = await context.newPage();
+  const page = await session.newPage();
   await signIn(page, app.baseUrl, manager);
   await waitForCustomerList(page);
   for (const { email } of CUSTOMERS) await customerRow(page, email).waitFor();

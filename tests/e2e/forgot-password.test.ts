@@ -4,31 +4,17 @@
  * the new password saved, sign-in with it through the real login page, the old password refused,
  * and the used link refused a second time.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, openPage, signIn, startApp, waitForCustomerList, type E2eBrowser, type RunningApp } from './support/browser.js';
+import { expect, it } from 'vitest';
+import { openPage, signIn, waitForCustomerList, useBrowserSession } from './support/browser.js';
 
 const NEW_PASSWORD = 'Violet kestrel 47 over the dunes';
 
-let app: RunningApp;
-let browser: E2eBrowser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  // Assigned as each is ready, so afterAll releases whichever started if the other failed.
-  await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBrowserSession();
 
 it('resets a forgotten password through the mailed link, then signs in with the new one only', async () => {
+  const { app } = session;
   const staff = await app.createUser('STAFF', { email: 'ada.forgetful@example.test', name: 'Ada Forgetful' });
-  context = await browser.newContext({ timezoneId: 'UTC' });
-  const page = await context.newPage();
+  const page = await session.newPage();
 
   // The login page's "Forgot your password?" link leads to the request form.
   await openPage(page, app.baseUrl, '/admin/login');

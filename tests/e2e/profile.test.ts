@@ -2,28 +2,15 @@
  * My profile in a real browser: the link the panel shows on every page leads there, and a user
  * renames themselves and sees it saved.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { launchBrowser, signIn, startApp, waitForCustomerList, type E2eBrowser, type RunningApp } from './support/browser.js';
+import { expect, it } from 'vitest';
+import { signIn, useBrowserSession, waitForCustomerList } from './support/browser.js';
 
-let app: RunningApp;
-let browser: E2eBrowser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBrowserSession();
 
 it('opens My profile from the panel and saves a new name', async () => {
+  const { app } = session;
   const viewer = await app.createUser('VIEWER', { email: 'vera.viewer@example.test', name: 'Vera Viewer' });
-  context = await browser.newContext({ timezoneId: 'UTC' });
-  const page = await context.newPage();
+  const page = await session.newPage();
   await signIn(page, app.baseUrl, viewer);
   await waitForCustomerList(page);
 

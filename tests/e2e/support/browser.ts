@@ -7,6 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -176,4 +177,41 @@ export function recordForeignRequests(page: Page): string[] {
     if (isForeignUrl(socket.url())) foreign.push(`WEBSOCKET ${socket.url()}`);
   });
   return foreign;
+}
+
+export interface BrowserSession {
+  /** The running app (available inside tests). */
+  readonly app: RunningApp;
+  /** A page in a fresh UTC context, closed with the session. */
+  newPage(): Promise<Page>;
+}
+
+/**
+ * Starts the app and the browser before the file's tests and releases both (and every context
+ * opened through it) after them, whichever of them started.
+ */
+export function useBrowserSession(): BrowserSession {
+  let app: RunningApp | undefined;
+  let browser: E2eBrowser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('the app is not started yet (use it inside a test)');
+      return app;
+    },
+    async newPage() {
+      if (!browser) throw new Error('the browser is not started yet (use it inside a test)');
+      const context = await browser.newContext({ timezoneId: 'UTC' });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }

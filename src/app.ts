@@ -1,24 +1,33 @@
-/** createApp(deps): the express app — security headers, health, admin panel, error handling. */
+/** createApp(deps): the express app — request log, security headers, compression, health, admin panel, error handling. */
+import compression from 'compression';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { PrismaClient } from '@prisma/client';
 import { createAdmin } from './admin/admin.js';
+import { API_ROOT } from './api/paths.js';
+import { createApiRouter } from './api/router.js';
 import { offlineAssetsRouter } from './admin/offline-assets.js';
 import { ADMIN_ROOT } from './admin/paths.js';
 import { adminRouter } from './admin/router.js';
 import type { Config } from './config.js';
 import type { Services } from './domain/services.js';
+import { benchCeilingRoute } from './http/bench-ceiling.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
 import { recordRequestOrigin } from './http/origin-context.js';
+import { requestLogger } from './http/request-log.js';
 import { rejectCrossSiteRequests } from './http/request-origin.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createSessionMiddleware, SESSION_COOKIE_NAME } from './http/session.js';
+import { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'sessionSecret' | 'nodeEnv'>;
+  config: Pick<Config, 'sessionSecret' | 'nodeEnv'> & Partial<Pick<Config, 'trustProxy' | 'corsOrigins'>>;
   prisma: PrismaClient;
   services: Services;
-  logError?: (message: string, error: unknown) => void;
+  /** Request lines and errors. Default: errors only (quiet in tests). */
+  logger?: Logger;
+  /** Mounts /bench/ceiling, for `npm run bench` only. */
+  benchCeiling?: boolean;
 }
 
 export interface App {
@@ -27,20 +36,27 @@ export interface App {
   close(): void;
 }
 
-export function createApp({ config, prisma, services, logError = console.error }: AppDeps): App {
+export function createApp({ config, prisma, services, logger = createLogger('error'), benchCeiling = false }: AppDeps): App {
+  const production = config.nodeEnv === 'production';
+  const logError = (message: string, error: unknown) => logger.error({ err: error }, message);
   const app = express();
   app.disable('x-powered-by');
-  // AdminJS's pages rely on inline scripts; its CSP is configured with the production setup.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'same-origin' } }));
+  app.set('trust proxy', config.trustProxy ?? false);
+  app.use(requestLogger(logger));
+  app.use(securityHeaders({ production }));
+  app.use(compression());
 
   app.use(recordRequestOrigin);
   app.use(healthRoutes(prisma));
+  if (benchCeiling) app.use(benchCeilingRoute());
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.use(offlineAssetsRouter());
+  // The REST API parses its own JSON bodies; no session (token auth).
+  app.use(API_ROOT, createApiRouter({ services, sessionSecret: config.sessionSecret, corsOrigins: config.corsOrigins ?? [], logger }));
 
   const sessions = createSessionMiddleware(prisma, {
     secret: config.sessionSecret,
-    secureCookies: config.nodeEnv === 'production',
+    secureCookies: production,
   });
   const admin = createAdmin(prisma, services);
   // No body parser before the admin router: AdminJS parses its own (multipart) bodies.

@@ -13,8 +13,8 @@ export interface Runtime {
   appliedMigrations: string[];
 }
 
-export function startRuntime(config: Config): Runtime {
-  const appliedMigrations = applyMigrations(config.databaseUrl);
+export async function startRuntime(config: Config): Promise<Runtime> {
+  const appliedMigrations = await applyMigrations(config.databaseUrl);
   const prisma = createPrismaClient(config.databaseUrl);
   const mail = createMailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, nodeEnv: config.nodeEnv });
   const services = createServices({ prisma, defaultPhoneRegion: config.defaultPhoneRegion, mail, publicUrl: config.publicUrl });

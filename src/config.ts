@@ -2,6 +2,9 @@
 import { existsSync } from 'node:fs';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from './db/database-url.js';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
+import { parseCorsOrigins } from './api/cors-origins.js';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -18,7 +21,15 @@ export interface Config {
   publicUrl: string;
   smtpUrl?: string;
   mailFrom: string;
+  /** Which proxies in front of the app may report the client's address and protocol (express 'trust proxy'). */
+  trustProxy: TrustProxy;
+  logLevel: LogLevel;
+  /** Browser origins allowed to call the REST API (CORS); empty: no CORS headers. */
+  corsOrigins: string[];
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, problem: string) {
@@ -39,8 +50,11 @@ const schema = z.object({
     blank,
     z
       .string()
-      .default('file:./data/app.db')
-      .refine((url) => url.startsWith('file:'), 'must be a SQLite URL like file:./data/app.db (PostgreSQL support is not built yet)'),
+      .default(DEFAULT_DATABASE_URL)
+      .refine(
+        (url) => url.startsWith('file:') || /^postgres(ql)?:\/\/[^/]/.test(url),
+        'must be file:PATH (SQLite, e.g. file:./data/app.db) or postgresql://USER:PASSWORD@HOST:PORT/DATABASE',
+      ),
   ),
   PORT: z.preprocess(
     blank,
@@ -58,6 +72,35 @@ const schema = z.object({
   PUBLIC_URL: z.preprocess(blank, z.string().url('must be a URL like https://backoffice.example.com').optional()),
   SMTP_URL: z.preprocess(blank, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
   MAIL_FROM: z.preprocess(blank, z.string().default('Customer Back-office <no-reply@localhost>')),
+  TRUST_PROXY: z.preprocess(
+    blank,
+    z
+      .string()
+      .default('false')
+      .transform((value, context) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (error) {
+          context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+  ),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseCorsOrigins(value);
+      } catch (error) {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
+  ),
   DEFAULT_PHONE_REGION: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value),
     z.string().default('US').refine((code) => regions.includes(code), 'must be a two-letter region code like US, GB or DE'),
@@ -87,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.PUBLIC_URL ?? `http://${values.HOST}:${values.PORT}`,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
+    trustProxy: values.TRUST_PROXY,
+    logLevel: values.LOG_LEVEL,
+    corsOrigins: values.CORS_ORIGINS,
   };
 }
 

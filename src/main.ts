@@ -1,54 +1,88 @@
 /** Process entry: config → migrations → database → first superuser → app → listen; graceful shutdown. */
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { usePrebuiltComponentsBundle } from './admin/prebuilt-bundle.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { gracefulServer } from './http/graceful-shutdown.js';
+import { createLogger, type Logger } from './logger.js';
 
+/** How long in-flight requests may take to finish once SIGTERM/SIGINT has arrived. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Closing the database gets this long after the grace period before the process gives up. */
+const DISCONNECT_TIMEOUT_MS = 5_000;
 
-async function main(config: Config): Promise<void> {
-  // Loaded after the configuration is known to be good, so a bad variable is reported at once.
+async function main(config: Config, logger: Logger): Promise<void> {
+  const production = config.nodeEnv === 'production';
+  if (production) {
+    usePrebuiltComponentsBundle();
+  } else {
+    // AdminJS serves a stale component bundle from .adminjs before rebuilding it.
+    rmSync('.adminjs', { recursive: true, force: true });
+  }
+  // Loaded after the configuration is known to be good (a bad variable is reported at once) and
+  // after AdminJS's bundle settings above, which it reads when it is loaded.
   const [{ startRuntime }, { createApp }, { ensureFirstSuperuser }] = await Promise.all([
     import('./bootstrap.js'),
     import('./app.js'),
     import('./domain/accounts/bootstrap.js'),
   ]);
-  const { prisma, services, appliedMigrations } = startRuntime(config);
-  if (appliedMigrations.length > 0) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
+  const { prisma, services, appliedMigrations } = await startRuntime(config);
+  if (appliedMigrations.length > 0) logger.info({ migrations: appliedMigrations }, `Applied migrations: ${appliedMigrations.join(', ')}`);
+  // Completes the migration that added Customer.searchText (its value needs the app's normalisation),
+  // in the background: until it is done, customers from before it are not found by a search.
+  void services.customers.fillMissingSearchText().then(
+    (filled) => filled > 0 && logger.info({ filled }, `Filled the search text of ${filled} customers`),
+    (error: unknown) => logger.error({ err: error }, 'Filling the search text of customers failed'),
+  );
   if (config.sessionSecretIsFallback) {
-    console.warn('SESSION_SECRET is not set: using a development-only secret. Set SESSION_SECRET (≥ 32 chars) for any real use.');
-  }
-  if (config.nodeEnv !== 'production') {
-    // AdminJS serves a stale component bundle from .adminjs before rebuilding it.
-    rmSync('.adminjs', { recursive: true, force: true });
+    logger.warn('SESSION_SECRET is not set: using a development-only secret. Set SESSION_SECRET (≥ 32 chars) for any real use.');
   }
 
   const bootstrap = await ensureFirstSuperuser(prisma, services.users, { email: config.adminEmail, password: config.adminPassword });
-  const { app, close } = createApp({ config, prisma, services });
+  // Not configuration but a hook of `npm run bench` (bench/load.ts), hence read here and nowhere else.
+  const benchCeiling = process.env.BENCH_CEILING === 'on';
+  const { app, close: closeApp } = createApp({ config, prisma, services, logger, benchCeiling });
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
-    console.log(`Customer Back-office is serving the admin panel at http://${config.host}:${port}/admin`);
-    if (bootstrap.created) printFirstSuperuser(bootstrap.email, bootstrap.generatedPassword);
+    logger.info(`Customer Back-office is serving the admin panel at http://${config.host}:${port}/admin`);
+    if (bootstrap.created) announceFirstSuperuser(logger, production, bootstrap.email, bootstrap.generatedPassword);
   });
+  const graceful = gracefulServer(server);
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal} received: finishing open requests, then stopping.`);
-    const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(async () => {
-      close();
-      await prisma.$disconnect();
-      clearTimeout(forceExit);
-      process.exit(0);
-    });
-    server.closeIdleConnections();
+    logger.info({ signal }, `${signal} received: no new connections; finishing open requests (at most ${SHUTDOWN_GRACE_MS / 1000} s), then stopping`);
+    const { forced } = await graceful.close(SHUTDOWN_GRACE_MS);
+    if (forced) logger.warn('Grace period over: closed the connections of requests still unfinished');
+    setTimeout(() => {
+      logger.error('The database did not close in time');
+      process.exit(1);
+    }, DISCONNECT_TIMEOUT_MS).unref();
+    closeApp();
+    await prisma.$disconnect();
+    logger.info('Stopped');
+    process.exit(0);
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function printFirstSuperuser(email: string, generatedPassword: string | null): void {
+/**
+ * In development a box on the terminal, readable among the log lines. In production only the
+ * email: a log line never holds a password, so a generated one is never usable there — the
+ * operator sets one with changepassword (or sets ADMIN_EMAIL/ADMIN_PASSWORD before the first start).
+ */
+function announceFirstSuperuser(logger: Logger, production: boolean, email: string, generatedPassword: string | null): void {
+  if (production) {
+    if (generatedPassword) {
+      logger.warn({ email }, `First superuser created: ${email}, with a random password that production does not log. Set one: node dist/cli/changepassword.js --email ${email}`);
+    } else {
+      logger.info({ email }, `First superuser created from ADMIN_EMAIL: ${email} (password from ADMIN_PASSWORD)`);
+    }
+    return;
+  }
   const lines = generatedPassword
     ? [`First superuser created: ${email}`, `Password: ${generatedPassword}`, 'It is shown only this once: sign in and change it (npm run changepassword).']
     : [`First superuser created from ADMIN_EMAIL: ${email} (password from ADMIN_PASSWORD).`];
@@ -59,7 +93,8 @@ function printFirstSuperuser(email: string, generatedPassword: string | null): v
 
 try {
   loadDotEnv();
-  await main(loadConfig());
+  const config = loadConfig();
+  await main(config, createLogger(config.logLevel));
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -3,6 +3,7 @@ import AdminJS from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { loadDatamodel } from '../db/dmmf.js';
 import type { Services } from '../domain/services.js';
+import { componentLoader } from './components.js';
 import { ADMIN_ROOT, BRAND_ASSETS_PATH, PRODUCT_NAME } from './paths.js';
 import { auditLogResource } from './resources/audit-log.js';
 import { customerResource } from './resources/customers.js';
@@ -12,6 +13,7 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
   const datamodel = loadDatamodel();
   return new AdminJS({
     rootPath: ADMIN_ROOT,
+    componentLoader,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources: [customerResource(prisma, datamodel, services), userResource(prisma, datamodel, services), auditLogResource(prisma, datamodel)],

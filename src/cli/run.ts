@@ -8,7 +8,7 @@ export async function runCommand(command: (runtime: Runtime) => Promise<void>): 
   loadDotEnv();
   let runtime: Runtime | undefined;
   try {
-    runtime = startRuntime(loadConfig());
+    runtime = await startRuntime(loadConfig());
     await command(runtime);
   } catch (error) {
     if (error instanceof FieldValidationError) {

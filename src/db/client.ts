@@ -1,19 +1,26 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaClient } from '@prisma/client';
-
-/**
- * The file path of a `file:` URL (relative to the working directory, as the adapter reads it),
- * with its directory created so that a fresh checkout starts without setup.
- */
-export function sqliteFilePath(databaseUrl: string): string {
-  const file = databaseUrl.replace(/^file:/, '').replace(/\?.*$/, '');
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  return file;
-}
-
 /** A PrismaClient on the JS engine with the driver adapter for DATABASE_URL. */
+import { createRequire } from 'node:module';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import { caseInsensitiveTextFilters } from './case-insensitive-text.js';
+import { ensureSqliteDirectory, parseDatabaseUrl } from './database-url.js';
+
+/** Connections each app instance may hold open to PostgreSQL. */
+const POSTGRES_POOL_SIZE = 10;
+
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl) }) });
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.provider === 'sqlite') {
+    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: ensureSqliteDirectory(target.file) }) });
+  }
+  // The generated client is provider-specific: PostgreSQL has its own, generated from
+  // prisma/schema.postgres.prisma with the same models, hence the same API as the SQLite one.
+  const { PrismaClient: PostgresPrismaClient } = createRequire(import.meta.url)('.prisma/client-postgres') as { PrismaClient: typeof PrismaClient };
+  // The search path makes raw SQL (src/db/row-locks.ts) find the same schema as Prisma's own queries.
+  const adapter = new PrismaPg(
+    { connectionString: target.connectionString, max: POSTGRES_POOL_SIZE, options: `-c search_path=${target.schema}` },
+    { schema: target.schema },
+  );
+  return new PostgresPrismaClient({ adapter }).$extends(caseInsensitiveTextFilters) as unknown as PrismaClient;
 }

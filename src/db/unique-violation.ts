@@ -1,15 +1,16 @@
-import { Prisma } from '@prisma/client';
-
 /**
  * The fields of a unique constraint that a write violated (P2002), or null for any other error.
  * Through driver adapters the fields are in meta.driverAdapterError.cause.constraint.fields,
- * not in meta.target.
+ * not in meta.target. The error is recognised by name and code, not `instanceof`: the PostgreSQL
+ * client is generated with its own copy of Prisma's runtime, hence its own error classes.
  */
 export function uniqueViolationFields(error: unknown): string[] | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return null;
-  const meta = error.meta as
-    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
-    | undefined;
+  if (!(error instanceof Error) || error.name !== 'PrismaClientKnownRequestError') return null;
+  const { code, meta } = error as Error & {
+    code?: unknown;
+    meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } };
+  };
+  if (code !== 'P2002') return null;
   const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
   return Array.isArray(fields) ? fields.map(String) : [];
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from '@prisma/client';
 import { createAuthenticator } from './accounts/authentication.js';
 import { createLoginThrottle, createResetRequestThrottle } from './accounts/login-throttle.js';
 import { createOneTimeLinks, type MailSender } from './accounts/one-time-links.js';
+import { createRefreshTokens } from './accounts/refresh-tokens.js';
 import { createUserService } from './accounts/users.js';
 import { createCustomerService } from './customers/service.js';
 import type { PhoneRegion } from './customers/phone.js';
@@ -26,6 +27,7 @@ export function createServices({ prisma, defaultPhoneRegion, mail, publicUrl, cl
     customers: createCustomerService({ prisma, clock, defaultPhoneRegion }),
     users,
     authenticator: createAuthenticator({ prisma, clock, throttle: createLoginThrottle(prisma) }),
+    refreshTokens: createRefreshTokens({ prisma, clock }),
     links: createOneTimeLinks({ prisma, clock, users, mail, publicUrl: publicUrl.replace(/\/$/, ''),
       productName: PRODUCT_NAME,
       resetRequests: createResetRequestThrottle(prisma),

@@ -7,6 +7,12 @@ import type { RequestHandler } from 'express';
 export const SESSION_COOKIE_NAME = 'backoffice.sid';
 const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 const PRUNE_EXPIRED_EVERY_MS = 10 * 60 * 1000;
+/**
+ * Sessions roll (each request pushes the expiry back), but the stored expiry is moved at most this
+ * often per session and process: otherwise every page view costs two more queries, one a write.
+ * The stored expiry may lag the cookie's by this much.
+ */
+const STORED_EXPIRY_MOVED_AT_MOST_EVERY_MS = 60 * 1000;
 
 export interface SessionMiddleware {
   middleware: RequestHandler;
@@ -22,6 +28,7 @@ export function createSessionMiddleware(prisma: PrismaClient, options: { secret:
     enableConcurrentSetInvocationsForSameSessionID: true,
     enableConcurrentTouchInvocationsForSameSessionID: true,
   });
+  touchAtMostEvery(store, STORED_EXPIRY_MOVED_AT_MOST_EVERY_MS);
   const middleware = session({
     name: SESSION_COOKIE_NAME,
     secret: options.secret,
@@ -38,4 +45,20 @@ export function createSessionMiddleware(prisma: PrismaClient, options: { secret:
     },
   });
   return { middleware, close: () => store.shutdown() };
+}
+
+function touchAtMostEvery(store: PrismaSessionStore, intervalMs: number): void {
+  const touch = store.touch;
+  const lastTouched = new Map<string, number>();
+  const throttled: PrismaSessionStore['touch'] = async (sid, session, callback) => {
+    const now = Date.now();
+    if (now - (lastTouched.get(sid) ?? 0) < intervalMs) return callback?.();
+    if (lastTouched.size >= 10_000) {
+      for (const [touchedSid, at] of lastTouched) if (now - at >= intervalMs) lastTouched.delete(touchedSid);
+    }
+    lastTouched.set(sid, now);
+    return touch(sid, session, callback);
+  };
+  // The store's touch is an instance property (typed readonly): replaced on this instance only.
+  Object.defineProperty(store, 'touch', { value: throttled });
 }

@@ -130,6 +130,21 @@ describe('deactivation', () => {
     expect(await signInStatus(user.email, TEST_PASSWORD)).toBe(302);
   });
 
+  it('ends a session for good even when it was not used while the account was inactive', async () => {
+    const user = await t.createUser('STAFF');
+    const session = await t.signIn(user.email);
+    t.clock.set('2026-11-23T13:00:00.000Z');
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/edit`).type('form').send({ isActive: 'false' });
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/edit`).type('form').send({ isActive: 'true' });
+    try {
+      expect((await session.get('/admin/api/resources/Customer/actions/list')).status).toBe(302);
+      const fresh = await t.signIn(user.email);
+      expect((await fresh.get('/admin/api/resources/Customer/actions/list')).status).toBe(200);
+    } finally {
+      t.clock.set('2026-11-23T12:00:00.000Z');
+    }
+  });
+
   it('shows the last sign-in in the user list', async () => {
     const user = await t.createUser('VIEWER');
     await t.signIn(user.email);

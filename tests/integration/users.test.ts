@@ -73,6 +73,26 @@ describe('staff accounts', () => {
     expect(await t.prisma.user.findUniqueOrThrow({ where: { id: me.id } })).toMatchObject({ role: 'SUPERUSER', isActive: true });
   });
 
+  it('keeps one active superuser when the last two demote each other at the same moment', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const [first, second] = [await t.createUser('SUPERUSER'), await t.createUser('SUPERUSER')];
+      await t.prisma.user.updateMany({ where: { role: 'SUPERUSER', id: { notIn: [first.id, second.id] } }, data: { role: 'MANAGER' } });
+      try {
+        const results = await Promise.allSettled([
+          t.services.users.update(second.id, { role: 'STAFF' }, { id: first.id, role: 'SUPERUSER' }),
+          t.services.users.update(first.id, { role: 'STAFF' }, { id: second.id, role: 'SUPERUSER' }),
+        ]);
+        expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+        const [refused] = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+        expect(refused?.reason).toMatchObject({ fieldErrors: { role: expect.stringMatching(/last active superuser/) } });
+        expect(await t.prisma.user.count({ where: { role: 'SUPERUSER', isActive: true } })).toBe(1);
+      } finally {
+        await t.prisma.user.updateMany({ where: { id: { in: [first.id, second.id] } }, data: { role: 'STAFF' } });
+        await t.prisma.user.update({ where: { id: me.id }, data: { role: 'SUPERUSER' } });
+      }
+    }
+  });
+
   it('keeps the last active superuser', async () => {
     const other = await t.createUser('SUPERUSER');
     await t.prisma.user.updateMany({ where: { role: 'SUPERUSER', id: { notIn: [other.id] } }, data: { role: 'MANAGER' } });

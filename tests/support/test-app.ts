@@ -1,10 +1,8 @@
 /**
- * A real app on a real SQLite file, one per test file: migrations applied, domain services with a
- * controllable clock, the express app ready for supertest.
+ * A real app on a real database of its own per test file (a SQLite file, or a PostgreSQL schema
+ * under `npm run test:pg`): migrations applied, domain services with a controllable clock, the
+ * express app ready for supertest.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
@@ -13,9 +11,9 @@ import { applyMigrations } from '../../src/db/migrate.js';
 import type { Role } from '../../src/domain/accounts/permissions.js';
 import { createServices, type Services } from '../../src/domain/services.js';
 import { createMailbox } from './mailbox.js';
+import { scratchDatabaseUrl } from './test-database-url.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
-const TMP_DIR = path.resolve(import.meta.dirname, '../.tmp');
 
 export interface TestClock {
   (): Date;
@@ -42,10 +40,9 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  mkdirSync(TMP_DIR, { recursive: true });
-  const file = path.join(TMP_DIR, `${randomUUID()}.db`);
-  const url = `file:${file}`;
-  applyMigrations(url);
+  const scratch = scratchDatabaseUrl();
+  const { url } = scratch;
+  await applyMigrations(url);
   const prisma = createPrismaClient(url);
   const clock = testClock();
   const mailbox = createMailbox();
@@ -66,7 +63,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
     async close() {
       await prisma.$disconnect();
-      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+      await scratch.drop();
     },
   };
 }

@@ -66,6 +66,9 @@ describe('loadConfig: values', () => {
       PUBLIC_URL: 'https://backoffice.example.com',
       SMTP_URL: 'smtp://mailer:2525',
       MAIL_FROM: 'Back-office <office@example.com>',
+      TRUST_PROXY: 'loopback',
+      LOG_LEVEL: 'warn',
+      CORS_ORIGINS: 'https://pos.example.com',
     });
     expect(config).toEqual({
       nodeEnv: 'test',
@@ -80,6 +83,9 @@ describe('loadConfig: values', () => {
       publicUrl: 'https://backoffice.example.com',
       smtpUrl: 'smtp://mailer:2525',
       mailFrom: 'Back-office <office@example.com>',
+      trustProxy: ['loopback'],
+      logLevel: 'warn',
+      corsOrigins: ['https://pos.example.com'],
     });
   });
 
@@ -178,5 +184,74 @@ describe('loadConfig: production', () => {
   it('never uses the development fallback secret', () => {
     const fallback = loadConfig({}).sessionSecret;
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET }).sessionSecret).not.toBe(fallback);
+  });
+});
+
+describe('loadConfig: TRUST_PROXY (express "trust proxy")', () => {
+  it('trusts no proxy by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: ' ' }).trustProxy).toBe(false);
+  });
+
+  it.each([
+    ['false', false],
+    ['FALSE', false],
+    ['true', true],
+    [' True ', true],
+    ['0', 0],
+    ['1', 1],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['loopback, linklocal,uniquelocal', ['loopback', 'linklocal', 'uniquelocal']],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.0/8, 172.16.0.0/12', ['10.0.0.0/8', '172.16.0.0/12']],
+    ['192.168.1.0/24,loopback', ['192.168.1.0/24', 'loopback']],
+    ['::1', ['::1']],
+    ['fd00::/8', ['fd00::/8']],
+    ['10.0.0.0/32', ['10.0.0.0/32']],
+    ['2001:db8::/128', ['2001:db8::/128']],
+  ])('accepts TRUST_PROXY=%j', (value, trustProxy) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(trustProxy);
+  });
+
+  it.each([
+    'yes',
+    'localhost',
+    '10.0.0',
+    '10.0.0.256',
+    '10.0.0.0/33',
+    '10.0.0.0/8/1',
+    '10.0.0.0/',
+    'fd00::/129',
+    '1.5',
+    '-1',
+    'loopback,',
+    'loopback,,10.0.0.1',
+    'loopback 10.0.0.1',
+  ])('refuses TRUST_PROXY=%j, naming it and saying what it accepts', (value) => {
+    const error = configError({ TRUST_PROXY: value });
+    expect(error.variable).toBe('TRUST_PROXY');
+    expect(error.message).toMatch(/^Configuration error: TRUST_PROXY /);
+    expect(error.message).toMatch(/hop count/);
+  });
+});
+
+describe('loadConfig: LOG_LEVEL', () => {
+  it('logs at info by default', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+  });
+
+  it.each([
+    ['debug', 'debug'],
+    [' WARN ', 'warn'],
+    ['silent', 'silent'],
+  ])('accepts LOG_LEVEL=%j', (value, level) => {
+    expect(loadConfig({ LOG_LEVEL: value }).logLevel).toBe(level);
+  });
+
+  it('refuses an unknown level, listing the known ones', () => {
+    const error = configError({ LOG_LEVEL: 'verbose' });
+    expect(error.variable).toBe('LOG_LEVEL');
+    expect(error.message).toMatch(/fatal, error, warn, info, debug, trace, silent/);
   });
 });

@@ -1,19 +1,13 @@
 /**
- * The AdminJS adapter for customers. Reads go through the shared list criteria; writes go through
- * the domain service (validation, uniqueness, soft delete), never straight to Prisma.
+ * The AdminJS adapter for customers. Lists (rows, total, search) and writes go through the domain
+ * service (list rules, search index, validation, uniqueness, soft delete), never straight to Prisma.
  */
 import { Resource } from '@adminjs/prisma';
 import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
 import type { Customer, PrismaClient } from '@prisma/client';
 import type { CustomerService } from '../../domain/customers/service.js';
 import { formatPhone } from '../../domain/customers/phone.js';
-import {
-  customerOrderBy,
-  customerWhere,
-  isCustomerStatus,
-  parseDateBound,
-  type CustomerListCriteria,
-} from '../../domain/customers/query.js';
+import { isCustomerStatus, parseDateBound, type CustomerListCriteria } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { pageWindow } from './paging.js';
@@ -23,6 +17,7 @@ export const SEARCH_FILTER = 'search';
 export const STATUS_FILTER = 'status';
 
 type ResourceArgs = ConstructorParameters<typeof Resource>[0];
+type DisplayedCustomer = Omit<Customer, 'createdById' | 'updatedById'> & Partial<Pick<Customer, 'createdById' | 'updatedById'>>;
 type Property = ReturnType<Resource['properties']>[number];
 
 export class CustomerResource extends Resource {
@@ -46,20 +41,19 @@ export class CustomerResource extends Resource {
     return properties;
   }
 
-  override async count(filter: Filter): Promise<number> {
-    return this.prisma.customer.count({ where: customerWhere(criteriaOf(filter)) });
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    return this.customers.listTotal(criteriaOf(filter), actorOf(context?.currentAdmin));
   }
 
   override async find(
     filter: Filter,
     { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
+    context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const customers = await this.prisma.customer.findMany({
-      where: customerWhere(criteriaOf(filter)),
-      orderBy: customerOrderBy(sort.sortBy, sort.direction),
-      ...pageWindow(limit, offset),
-    });
-    return customers.map((customer) => this.toRecord(customer));
+    const window = { ...pageWindow(limit, offset), sortBy: sort.sortBy, direction: sort.direction };
+    const customers = await this.customers.listRows(criteriaOf(filter), window, actorOf(context?.currentAdmin));
+    // Lists show no author: without one, AdminJS loads no staff accounts for the page (two queries, 5 kB a row).
+    return customers.map(({ createdById: _creator, updatedById: _editor, ...customer }) => this.toRecord(customer));
   }
 
   override async findOne(id: string | number): Promise<BaseRecord | null> {
@@ -90,7 +84,7 @@ export class CustomerResource extends Resource {
     await asAdminErrors(() => this.customers.softDelete(Number(id), actorOf(context?.currentAdmin)));
   }
 
-  private toRecord(customer: Customer): BaseRecord {
+  private toRecord(customer: DisplayedCustomer): BaseRecord {
     return new BaseRecord(this.displayValues(customer), this);
   }
 
@@ -98,7 +92,7 @@ export class CustomerResource extends Resource {
    * Phone numbers are stored E.164 and shown (and edited) in international format; the date of
    * birth is a calendar date (YYYY-MM-DD), the same in every time zone.
    */
-  private displayValues(customer: Customer): Record<string, unknown> {
+  private displayValues({ searchText: _derived, ...customer }: DisplayedCustomer): Record<string, unknown> {
     return {
       ...this.prepareReturnValues(customer),
       phone: formatPhone(customer.phone),

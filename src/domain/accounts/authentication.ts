@@ -12,7 +12,19 @@ export function throttledMessage(minutes: number): string {
   return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }
 
-export type AuthenticationResult = { ok: true; user: User } | { ok: false; message: string };
+export type AuthenticationResult =
+  | { ok: true; user: User }
+  /** `retryAfterMinutes` is set when the attempt was refused by the login throttle. */
+  | { ok: false; message: string; retryAfterMinutes?: number };
+
+/**
+ * Whether a sign-in (a panel session, an API token family) may still act for its user: the account
+ * is active, and neither its password changed nor was it deactivated since the sign-in.
+ */
+export function signInStillValid(user: Pick<User, 'isActive' | 'passwordChangedAt' | 'sessionsRevokedAt'>, signedInAt: number): boolean {
+  const startedAfter = (moment: Date | null) => moment === null || moment.getTime() <= signedInAt;
+  return user.isActive && startedAfter(user.passwordChangedAt) && startedAfter(user.sessionsRevokedAt);
+}
 
 export interface AuthenticationDeps {
   prisma: PrismaClient;
@@ -30,7 +42,7 @@ export function createAuthenticator({ prisma, clock, throttle }: AuthenticationD
       const address = email.trim().toLowerCase();
       const { ip } = currentOrigin();
       const verdict = await throttle.verdict(address, ip);
-      if (!verdict.allowed) return { ok: false, message: throttledMessage(verdict.retryAfterMinutes) };
+      if (!verdict.allowed) return { ok: false, message: throttledMessage(verdict.retryAfterMinutes), retryAfterMinutes: verdict.retryAfterMinutes };
 
       const user = await prisma.user.findUnique({ where: { email: address } });
       const accepted = user ? (await verifyPassword(user.passwordHash, password)) && user.isActive : (await spendVerificationTime(password), false);
@@ -64,8 +76,7 @@ export function createAuthenticator({ prisma, clock, throttle }: AuthenticationD
      */
     async sessionUser(userId: number, signedInAt: number): Promise<User | null> {
       const user = await prisma.user.findUnique({ where: { id: userId } });
-      if (!user || !user.isActive || user.passwordChangedAt.getTime() > signedInAt) return null;
-      return user;
+      return user && signInStillValid(user, signedInAt) ? user : null;
     },
   };
 }

@@ -5,11 +5,15 @@
  */
 import type { Prisma, PrismaClient, User } from '@prisma/client';
 import { z } from 'zod';
+import { lockActiveSuperusers } from '../../db/row-locks.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
 import { changesBetween, recordAudit, type AuditAction, type Changes } from '../audit/audit-log.js';
+import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { hashPassword, passwordProblem, unusablePasswordHash, verifyPassword } from './passwords.js';
 import { assertCan, ROLES, type Actor } from './permissions.js';
+import { revokeSignInsOf } from './refresh-tokens.js';
+import { userOrderBy, userWhere, type UserListCriteria } from './user-query.js';
 
 export type PublicUser = Omit<User, 'passwordHash'>;
 
@@ -43,8 +47,10 @@ const isActive = z.preprocess(
 // Empty means: no password (a new account then waits for its invitation), or keep the current one.
 const optionalNewPassword = z.preprocess(blankToUndefined, z.string({ invalid_type_error: 'Password must be text.' }).optional());
 
-const newUserSchema = z.object({ email, name, role: role.default('STAFF'), isActive: isActive.default(true), password: optionalNewPassword });
-const userChangesSchema = z.object({ email, name, role, isActive }).partial().extend({ password: optionalNewPassword });
+/** The fields of a new account (exported for the API's documentation; validation happens in `create`). */
+export const newUserSchema = z.object({ email, name, role: role.default('STAFF'), isActive: isActive.default(true), password: optionalNewPassword });
+/** The fields of an account change (exported for the API's documentation; validation happens in `update`). */
+export const userChangesSchema = z.object({ email, name, role, isActive }).partial().extend({ password: optionalNewPassword });
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -103,6 +109,16 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
   }
 
   return {
+    async list(criteria: UserListCriteria, request: PageRequest, actor: Actor): Promise<Page<PublicUser>> {
+      assertCan(actor, 'User', 'list');
+      const where = userWhere(criteria);
+      const [users, total] = await Promise.all([
+        prisma.user.findMany({ where, orderBy: userOrderBy(request.sortBy, request.direction), ...pageWindow(request) }),
+        prisma.user.count({ where }),
+      ]);
+      return { items: users.map(toPublicUser), total };
+    },
+
     /**
      * Creates an account; without a password it cannot sign in until its invitation is accepted.
      * With `actor` null it is the bootstrap or CLI path (no role check).
@@ -161,12 +177,16 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
         const user = await prisma.$transaction(async (tx) => {
           let updated = existing;
           if (Object.keys(changes).length > 0) {
-            updated = await tx.user.update({ where: { id }, data: requested });
+            if (losesSuperuser) await lockActiveSuperusers(tx);
+            const deactivated = changes.isActive && !changes.isActive[1];
+            updated = await tx.user.update({ where: { id }, data: deactivated ? { ...requested, sessionsRevokedAt: clock() } : requested });
             if (losesSuperuser && (await tx.user.count({ where: { role: 'SUPERUSER', isActive: true } })) === 0) {
               const message = 'This is the last active superuser; make someone else a superuser first.';
               throw new FieldValidationError(changes.isActive ? { isActive: message } : { role: message });
             }
             await recordAudit(tx, clock, { actorId: actor.id, action: userChangeAction(changes), resource: 'User', recordId: id, changes });
+            // API tokens are refused while the account is inactive anyway; revoked, they stay dead after a reactivation.
+            if (deactivated) await revokeSignInsOf(tx, id, clock());
           }
           if (newHash !== undefined) await writePassword(tx, updated, newHash, 'password_reset', actor.id);
           return newHash === undefined ? updated : tx.user.findUniqueOrThrow({ where: { id } });

@@ -1,14 +1,19 @@
 /**
- * Customer use cases: create, update, soft delete, restore. The admin panel, the API and the CLI
- * call these; none of them touches customer rows on its own.
+ * Customer use cases: create, update, soft delete, restore, and the reads of the API. The admin
+ * panel, the API and the CLI call these; none of them writes customer rows on its own.
  */
 import type { Customer, PrismaClient } from '@prisma/client';
+import { updateSearchTexts } from '../../db/search-text-updates.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { assertCan, type Actor } from '../accounts/permissions.js';
 import { changesBetween, recordAudit, type AuditAction } from '../audit/audit-log.js';
 import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
+import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { parseCalendarDate } from './age.js';
 import type { PhoneRegion } from './phone.js';
+import { createCustomerListing, type ListWindow } from './listing.js';
+import type { CustomerListCriteria } from './query.js';
+import { customerSearchText } from './search-text.js';
 import { uniquenessErrors } from './uniqueness.js';
 import { CUSTOMER_FIELDS, validateCustomerChanges, validateNewCustomer, type CustomerData } from './validation.js';
 
@@ -20,8 +25,11 @@ export interface CustomerServiceDeps {
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
+const SEARCH_TEXT_FILL_BATCH = 5_000;
+
 export function createCustomerService({ prisma, clock, defaultPhoneRegion }: CustomerServiceDeps) {
   const ruleContext = () => ({ today: clock(), defaultPhoneRegion });
+  const listing = createCustomerListing(prisma, clock);
 
   async function assertUnique(data: Partial<CustomerData>, excludeId?: number): Promise<void> {
     const errors = await uniquenessErrors(prisma, data, excludeId);
@@ -51,18 +59,20 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
   }
 
   /** Writes the change and its audit entry in one transaction. */
-  function audited(
+  async function audited(
     actor: Actor,
     action: AuditAction,
     before: Customer | null,
     write: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<Customer>,
   ): Promise<Customer> {
-    return prisma.$transaction(async (tx) => {
-      const customer = await write(tx);
+    const customer = await prisma.$transaction(async (tx) => {
+      const written = await write(tx);
       const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
-      await recordAudit(tx, clock, { actorId: actor.id, action, resource: 'Customer', recordId: customer.id, changes: changesBetween(before, customer, fields) });
-      return customer;
+      await recordAudit(tx, clock, { actorId: actor.id, action, resource: 'Customer', recordId: written.id, changes: changesBetween(before, written, fields) });
+      return written;
     });
+    if (action !== 'update') listing.forgetTotals();
+    return customer;
   }
 
   async function findExisting(id: number): Promise<Customer> {
@@ -72,12 +82,34 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
   }
 
   return {
+    async list(criteria: CustomerListCriteria, request: PageRequest, actor: Actor): Promise<Page<Customer>> {
+      assertCan(actor, 'Customer', 'list');
+      return listing.rowsAndTotal(criteria, { ...pageWindow(request), sortBy: request.sortBy, direction: request.direction });
+    },
+
+    /** The rows of a list window, for callers that ask for the total separately (the admin panel). */
+    async listRows(criteria: CustomerListCriteria, window: ListWindow, actor: Actor): Promise<Customer[]> {
+      assertCan(actor, 'Customer', 'list');
+      return listing.rows(criteria, window);
+    },
+
+    async listTotal(criteria: CustomerListCriteria, actor: Actor): Promise<number> {
+      assertCan(actor, 'Customer', 'list');
+      return listing.total(criteria);
+    },
+
+    /** A customer by id, soft-deleted ones included. */
+    async find(id: number, actor: Actor): Promise<Customer> {
+      assertCan(actor, 'Customer', 'show');
+      return findExisting(id);
+    },
+
     async create(input: Record<string, unknown>, actor: Actor): Promise<Customer> {
       assertCan(actor, 'Customer', 'create');
       const data = validateNewCustomer(input, ruleContext());
       await assertUnique(data);
       return writeUnique(data, undefined, () =>
-        audited(actor, 'create', null, (tx) => tx.customer.create({ data: { ...data, ...stamp(actor, 'created') } })),
+        audited(actor, 'create', null, (tx) => tx.customer.create({ data: { ...data, searchText: customerSearchText(data), ...stamp(actor, 'created') } })),
       );
     },
 
@@ -87,9 +119,9 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
       await assertUnique(changes, id);
       if (Object.keys(changesBetween(existing, { ...existing, ...changes }, CUSTOMER_FIELDS)).length === 0) return existing;
-      return writeUnique(changes, id, () =>
-        audited(actor, 'update', existing, (tx) => tx.customer.update({ where: { id }, data: { ...changes, ...stamp(actor) } })),
-      );
+      const searchText = customerSearchText({ ...existing, ...changes });
+      const data = { ...changes, ...(searchText === existing.searchText ? {} : { searchText }), ...stamp(actor) };
+      return writeUnique(changes, id, () => audited(actor, 'update', existing, (tx) => tx.customer.update({ where: { id }, data })));
     },
 
     /** Soft delete: hidden from the default list; email and phone stay reserved. */
@@ -105,6 +137,25 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const existing = await findExisting(id);
       if (!existing.deletedAt) return existing;
       return audited(actor, 'restore', existing, (tx) => tx.customer.update({ where: { id }, data: { deletedAt: null, ...stamp(actor) } }));
+    },
+
+    /**
+     * Fills searchText where it is empty: customers from before the column existed, or written
+     * around this service. Returns how many it filled. Not a change anyone made: no audit entry,
+     * updatedAt kept.
+     */
+    async fillMissingSearchText(): Promise<number> {
+      let filled = 0;
+      for (;;) {
+        const missing = await prisma.customer.findMany({
+          where: { searchText: '' },
+          select: { id: true, firstName: true, lastName: true, email: true, phone: true },
+          take: SEARCH_TEXT_FILL_BATCH,
+        });
+        if (missing.length === 0) return filled;
+        await updateSearchTexts(prisma, missing.map(({ id, ...searchable }) => ({ id, searchText: customerSearchText(searchable) })));
+        filled += missing.length;
+      }
     },
   };
 }

@@ -1,0 +1,2 @@
+/** Where the REST API is mounted. */
+export const API_ROOT = '/api/v1';

@@ -20,8 +20,6 @@ export interface ListWindow {
 // has its own runtime, whose template tag would not recognise these fragments as SQL.
 const COLUMNS = Prisma.raw(Object.values(Prisma.CustomerScalarFieldEnum).map((column) => `"${column}"`).join(', '));
 
-export type CustomerListing = ReturnType<typeof createCustomerListing>;
-
 export function createCustomerListing(prisma: PrismaClient, clock: Clock) {
   const searchCondition = customerSearchCondition(prisma);
   const totals = createListTotals(clock);

@@ -5,19 +5,14 @@
  * unique by construction; emails are unique and all at SEED_EMAIL_DOMAIN, which marks a customer
  * as seeded.
  */
+import type { CustomerData } from '../domain/customers/validation.js';
 import { base, de, en, en_GB, en_US, es, Faker, fr, vi, type LocaleDefinition, type Randomizer } from '@faker-js/faker';
 import { customerSearchText, foldText } from '../domain/customers/search-text.js';
 
 /** A reserved domain (RFC 2606): no real customer has an address there. */
 export const SEED_EMAIL_DOMAIN = 'seed.example';
 
-export interface FakeCustomer {
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  dateOfBirth: Date;
-  notes: string | null;
+export interface FakeCustomer extends CustomerData {
   createdAt: Date;
   updatedAt: Date;
   deletedAt: Date | null;

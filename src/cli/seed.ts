@@ -22,6 +22,10 @@ await runCommand(async ({ prisma, config }) => {
       customers,
       force: values.force,
       onProgress: (done, total) => (bar.isActive ? bar.update(done) : bar.start(total, done)),
+      onIndexing: () => {
+        bar.stop();
+        console.error('Bringing the indexes up to date…');
+      },
     });
     bar.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -25,6 +25,8 @@ export interface SeedOptions {
   force?: boolean;
   /** Called before the first batch and after each: how many of `total` are in place. */
   onProgress?: (done: number, total: number) => void;
+  /** Called when every batch is written and the indexes are being brought up to date. */
+  onIndexing?: () => void;
 }
 
 export interface SeedResult {
@@ -34,7 +36,7 @@ export interface SeedResult {
 
 const seededEmail = { email: { endsWith: `@${SEED_EMAIL_DOMAIN}` } };
 
-export async function seedCustomers({ prisma, databaseUrl, customers, force = false, onProgress }: SeedOptions): Promise<SeedResult> {
+export async function seedCustomers({ prisma, databaseUrl, customers, force = false, onProgress, onIndexing }: SeedOptions): Promise<SeedResult> {
   const realCustomers = await prisma.customer.count({ where: { NOT: seededEmail } });
   if (realCustomers > 0 && !force) throw new RealCustomersPresentError(realCustomers);
   const alreadySeeded = await prisma.customer.count({ where: seededEmail });
@@ -48,7 +50,8 @@ export async function seedCustomers({ prisma, databaseUrl, customers, force = fa
       added += await writer.write(batch.json);
       onProgress?.(batch.last, customers);
     }
-    await writer.analyze();
+    onIndexing?.();
+    await writer.finish();
   } finally {
     await writer.close();
   }

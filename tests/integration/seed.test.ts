@@ -9,6 +9,7 @@ import { validateNewCustomer } from '../../src/domain/customers/validation.js';
 import { SEED_EMAIL_DOMAIN } from '../../src/seed/fake-customers.js';
 import { runScript } from '../support/processes.js';
 import { createTestApp, createTestDatabase, customerForm, type TestApp, type TestDatabase } from '../support/test-app.js';
+import { testProvider } from '../support/test-database-url.js';
 
 const seed = (databaseUrl: string, ...args: string[]) => runScript('src/cli/seed.ts', args, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
 
@@ -77,6 +78,38 @@ describe('seeding is deterministic', () => {
     const rows = await seededRows(a);
     expect(rows).toHaveLength(25);
     expect(await seededRows(b)).toEqual(rows);
+  }, 60_000);
+});
+
+describe.skipIf(testProvider() !== 'sqlite')('seeding an empty SQLite table in one load', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db.close());
+
+  const customerSchema = () =>
+    db.prisma.$queryRawUnsafe<Array<{ type: string; name: string; sql: string }>>(
+      `SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('Customer', 'CustomerSearch') ORDER BY type, name`,
+    );
+  const searchIds = async (text: string) =>
+    (await db.prisma.$queryRawUnsafe<Array<{ id: number }>>(`SELECT rowid AS id FROM "CustomerSearch" WHERE "CustomerSearch" MATCH ? ORDER BY rowid`, `"${text}"`)).map(({ id }) => Number(id));
+
+  it('leaves the indexes and the search table as the migrations made them, in step with the rows', async () => {
+    const before = await customerSchema();
+    expect(before.filter(({ type }) => type === 'index').length).toBeGreaterThanOrEqual(4);
+    const seeded = await seed(db.url, '--customers', '40');
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(await customerSchema()).toEqual(before);
+
+    const integrity = await db.prisma.$queryRawUnsafe<Array<{ integrity_check: string }>>('PRAGMA integrity_check');
+    expect(integrity).toEqual([{ integrity_check: 'ok' }]);
+    const [first] = await db.prisma.customer.findMany({ orderBy: { id: 'asc' }, take: 1 });
+    expect(await searchIds(first!.searchText.slice(0, 12))).toContain(first!.id);
+
+    const admin = await db.createUser('SUPERUSER');
+    const created = await db.services.customers.create(customerForm({ lastName: 'Zzyzxbulkload' }), { id: admin.id, role: 'SUPERUSER' });
+    expect(await searchIds('zzyzxbulkload')).toEqual([created.id]);
   }, 60_000);
 });
 

@@ -1,3 +1,6 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, customerForm, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
@@ -54,6 +57,43 @@ describe('audited customer changes: exactly one entry each, with only what chang
     await agent.post(`/admin/api/resources/Customer/records/${customer.id}/edit`).type('form').send({ email: 'broken' });
     await agent.post(`/admin/api/resources/Customer/records/${customer.id}/edit`).type('form').send({ firstName: customer.firstName });
     expect(await newEntries()).toEqual([]);
+  });
+});
+
+describe('the origin of a change', () => {
+  /** A POST whose body is sent a moment after its headers, as from a slow client: the body parser is listening by then. */
+  async function postWithLateBody(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; cookie?: string }> {
+    const server = t.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      return await new Promise((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode!, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+        void sleep(100).then(() => req.end(body));
+      });
+    } finally {
+      server.close();
+    }
+  }
+
+  it('is recorded when the request body arrives after the headers (sign-in form, AdminJS form)', async () => {
+    const user = await t.createUser('STAFF');
+    lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
+    const form = { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': UA };
+    const signedIn = await postWithLateBody('/admin/login', new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString(), form);
+    expect(signedIn.status).toBe(302);
+    const created = await postWithLateBody('/admin/api/resources/Customer/actions/new', new URLSearchParams(customerForm()).toString(), { ...form, cookie: signedIn.cookie! });
+    expect(created.status).toBe(200);
+    const entries = await newEntries();
+    expect(entries.map((entry) => [entry.action, entry.resource, entry.userAgent])).toEqual([
+      ['login', 'Session', UA],
+      ['create', 'Customer', UA],
+    ]);
   });
 });
 

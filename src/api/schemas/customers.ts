@@ -106,7 +106,12 @@ export const CustomerListQuerySchema = z
   .object({
     ...pagingParameters,
     sort: sortParameter(CUSTOMER_SORT_FIELDS, '-createdAt'),
-    q: searchParameter('Words matched against first name, last name and email, and phone digits (3 or more), each word somewhere.'),
+    q: searchParameter(
+      'Search: every word must be found in the first name, last name, email or phone, case and accents ignored ' +
+        '("muller" finds "Müller"). Words of 3 or more characters match anywhere, words of 1–2 letters the start of a word; ' +
+        'a search of one-letter words alone finds no one. Phone digits match in any format: "(020) 7946-0958", ' +
+        '"0044 20 7946 0958" and "+44 20 7946 0958" all find +44 20 7946 0958.',
+    ),
     includeDeleted: booleanParameter('includeDeleted', 'true: soft-deleted customers are listed too.'),
     onlyDeleted: booleanParameter('onlyDeleted', 'true: only soft-deleted customers are listed.'),
     createdFrom: dateBound('createdFrom', 'from', 'Created on or after this day (or instant).'),

@@ -1,18 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
+import pLimit from 'p-limit';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
+/**
+ * Each hash holds 64 MiB while it runs and keeps four threads busy: more than two at once would not
+ * finish sooner on a small server, only hold more memory (eight sign-ins at once: +512 MiB). The
+ * others wait their turn.
+ */
+const MAX_CONCURRENT_HASHES = 2;
+const hashingSlot = pLimit(MAX_CONCURRENT_HASHES);
+
 /** argon2id with the library's defaults (RFC 9106 second recommendation: 64 MiB, t=3, p=4). */
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return hashingSlot(() => argon2.hash(password, { type: argon2.argon2id }));
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, password);
+    return await hashingSlot(() => argon2.verify(hash, password));
   } catch {
     return false;
   }

@@ -100,6 +100,26 @@ describe('short words', () => {
   });
 });
 
+describe("a searched list's total", () => {
+  const page = async (page: number) => {
+    const response = await agent.get('/admin/api/resources/Customer/actions/list').query({ 'filters.search': 'example', perPage: 3, page });
+    return { rows: response.body.records.length as number, total: response.body.meta.total as number };
+  };
+
+  it('counts every match on each page, also past the last one, and leaves soft-deleted customers out', async () => {
+    expect(await page(1)).toEqual({ rows: 3, total: PEOPLE.length });
+    expect(await page(3)).toEqual({ rows: 1, total: PEOPLE.length });
+    expect(await page(4)).toEqual({ rows: 0, total: PEOPLE.length });
+
+    const turing = await t.prisma.customer.findFirstOrThrow({ where: { lastName: 'Turing' } });
+    await t.services.customers.softDelete(turing.id, actor);
+    expect(await page(1)).toEqual({ rows: 3, total: PEOPLE.length - 1 });
+    expect(await page(4)).toEqual({ rows: 0, total: PEOPLE.length - 1 });
+    await t.services.customers.restore(turing.id, actor);
+    expect(await page(3)).toEqual({ rows: 1, total: PEOPLE.length });
+  });
+});
+
 describe('the REST API searches the same way (q)', () => {
   it('finds by folded name and by phone digits', async () => {
     const login = await agent.post('/api/v1/auth/token').send({ email: (await t.prisma.user.findFirstOrThrow()).email, password: 'correct horse battery staple' });

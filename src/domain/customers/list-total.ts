@@ -13,8 +13,7 @@
  *   in the database) for at most TOTAL_REUSE_MS — a difference of a few on a list of thousands.
  */
 import type { Clock } from '../errors.js';
-import type { CustomerListCriteria, CustomerStatus } from './query.js';
-import { searchPatterns } from './search-text.js';
+import { isSearched, type CustomerListCriteria, type CustomerStatus } from './query.js';
 
 export const LARGE_LIST_MIN = 10_000;
 export const TOTAL_REUSE_MS = 60_000;
@@ -22,8 +21,7 @@ export const TOTAL_REUSE_MS = 60_000;
 /** The status of a list without filters, whose total may be reused; null for a filtered list. */
 export function unfilteredStatus(criteria: CustomerListCriteria): CustomerStatus | null {
   const status = criteria.status ?? 'active';
-  const searched = criteria.search !== undefined && searchPatterns(criteria.search).length > 0;
-  if (searched || criteria.createdFrom || criteria.createdTo || status === 'deleted') return null;
+  if (isSearched(criteria) || criteria.createdFrom || criteria.createdTo || status === 'deleted') return null;
   return status;
 }
 

@@ -7,7 +7,12 @@ import { Prisma, type Customer, type PrismaClient } from '@prisma/client';
 import { customerSearchCondition } from '../../db/customer-search-index.js';
 import type { Clock } from '../errors.js';
 import { createListTotals } from './list-total.js';
-import { customerConditions, customerOrder, type CustomerListCriteria } from './query.js';
+import { customerConditions, customerOrder, isSearched, type CustomerListCriteria } from './query.js';
+
+export interface ListPage {
+  items: Customer[];
+  total: number;
+}
 
 export interface ListWindow {
   skip: number;
@@ -45,10 +50,33 @@ export function createCustomerListing(prisma: PrismaClient, clock: Clock) {
 
   const total = (criteria: CustomerListCriteria) => totals.total(criteria, () => countExactly(criteria));
 
+  /**
+   * A searched list's window and exact total from one query: the window's query finds (and sorts)
+   * every match anyway, so counting them there saves the second index lookup of a separate count
+   * (3 ms of 6 at a million customers). Not for other lists: their window is read in index order and
+   * stops after it, while a count over all rows in the same query would sort them all first. A
+   * window past the end has no row to carry the total, which is then counted apart.
+   */
+  async function searchedRowsAndTotal(criteria: CustomerListCriteria, { skip, take, sortBy, direction }: ListWindow): Promise<ListPage> {
+    const order = customerOrder(sortBy, direction);
+    const found = await prisma.$queryRaw<Array<Customer & { listTotal: bigint | number }>>(Prisma.sql`
+      WITH "listWindow" AS MATERIALIZED (
+        SELECT "id", COUNT(*) OVER () AS "listTotal" FROM "Customer"
+        WHERE ${customerConditions(criteria, searchCondition)} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}
+      )
+      SELECT ${COLUMNS}, (SELECT "listTotal" FROM "listWindow" LIMIT 1) AS "listTotal" FROM "Customer"
+      WHERE "id" IN (SELECT "id" FROM "listWindow")
+      ORDER BY ${order}`);
+    const items = found.map(({ listTotal: _total, ...customer }) => customer);
+    if (found.length > 0) return { items, total: Number(found[0]!.listTotal) };
+    return { items, total: skip === 0 ? 0 : await countExactly(criteria) };
+  }
+
   return {
-    rows,
     total,
-    async rowsAndTotal(criteria: CustomerListCriteria, window: ListWindow): Promise<{ items: Customer[]; total: number }> {
+    /** A window of the list and its total, by the rule of list-total.ts. */
+    async rowsAndTotal(criteria: CustomerListCriteria, window: ListWindow): Promise<ListPage> {
+      if (isSearched(criteria)) return searchedRowsAndTotal(criteria, window);
       const [items, count] = await Promise.all([rows(criteria, window), total(criteria)]);
       return { items, total: count };
     },

@@ -41,6 +41,11 @@ export function parseDateBound(value: unknown, bound: 'from' | 'to'): Date | und
   return bound === 'from' ? day : new Date(day.getTime() + 24 * 60 * 60 * 1000 - 1);
 }
 
+/** Whether a list is searched: its search has a word to look for. */
+export function isSearched(criteria: CustomerListCriteria): boolean {
+  return criteria.search !== undefined && searchPatterns(criteria.search).length > 0;
+}
+
 /**
  * The condition for a search's terms (each a list of patterns, at least one term 3+ characters
  * long): database-specific, as it goes through that database's index (src/db/customer-search-index.ts).

@@ -3,12 +3,13 @@
  * process of its own so that the load generator does not share its event loop; plus signing in and
  * the server's memory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+const CLOCK_TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 export const ADMIN = { email: 'bench@example.com', password: 'benchmark password 1' };
 /** Production cookies are Secure: over plain http they are set only for a trusted proxy saying https. */
 export const AS_IF_BEHIND_TLS_PROXY = { 'x-forwarded-proto': 'https' };
@@ -18,6 +19,8 @@ export interface AppServer {
   pid: number;
   /** The most memory the process has held (VmHWM), in MB. */
   peakRssMb(): number;
+  /** CPU time the process (all its threads) has used so far, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -79,6 +82,12 @@ export async function startAppServer(databaseUrl: string): Promise<AppServer> {
     baseUrl,
     pid: child.pid!,
     peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
+    cpuSeconds: () => {
+      // Fields 14 and 15 of /proc/PID/stat (user and system time, in clock ticks), counted after
+      // the command name, which is in parentheses and may hold spaces.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    },
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -57,6 +57,8 @@ interface Measurement {
   requests: number;
   responseBytes: number;
   loadAverage: number[];
+  /** The server's CPU time per answered request (all its threads), in ms: steadier than requests/s on a busy machine. */
+  serverCpuMsPerRequest: number;
   /** The server's peak RSS so far (VmHWM), in MB. */
   peakRssMb: number;
   shareOfCeiling?: number;
@@ -165,7 +167,9 @@ async function measure(server: AppServer, cookie: string, testCase: Case): Promi
     });
   await load(WARM_UP_SECONDS);
   testCase.takeFailedAnswers?.();
+  const cpuBefore = server.cpuSeconds();
   const result = await load(DURATION);
+  const serverCpuSeconds = server.cpuSeconds() - cpuBefore;
   const expected = result.statusCodeStats?.[String(testCase.status) as `${number}`]?.count ?? 0;
   const answered = Object.values(result.statusCodeStats ?? {}).reduce((sum, { count = 0 }) => sum + count, 0);
   return {
@@ -177,6 +181,7 @@ async function measure(server: AppServer, cookie: string, testCase: Case): Promi
     errors: result.errors + (answered - expected) + (testCase.takeFailedAnswers?.() ?? 0),
     requests: result.requests.total,
     responseBytes: Math.round(result.throughput.total / Math.max(result.requests.total, 1)),
+    serverCpuMsPerRequest: Number(((serverCpuSeconds * 1000) / Math.max(result.requests.total, 1)).toFixed(2)),
     loadAverage: loadAverage(),
     peakRssMb: Math.round(server.peakRssMb()),
   };
@@ -184,9 +189,9 @@ async function measure(server: AppServer, cookie: string, testCase: Case): Promi
 
 function table(measurements: Measurement[]): string {
   const rows = measurements.map((m) =>
-    `| ${m.name} | ${m.requestsPerSecond} | ${m.p50Ms} | ${m.p99Ms} | ${m.errors} | ${m.shareOfCeiling === undefined ? '—' : `${Math.round(m.shareOfCeiling * 100)} %`} | ${m.peakRssMb} |`,
+    `| ${m.name} | ${m.requestsPerSecond} | ${m.p50Ms} | ${m.p99Ms} | ${m.errors} | ${m.shareOfCeiling === undefined ? '—' : `${Math.round(m.shareOfCeiling * 100)} %`} | ${m.serverCpuMsPerRequest} | ${m.peakRssMb} |`,
   );
-  return ['| case | requests/s | p50 ms | p99 ms | errors | of ceiling | peak RSS MB |', '|---|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
+  return ['| case | requests/s | p50 ms | p99 ms | errors | of ceiling | server CPU ms/request | peak RSS MB |', '|---|---:|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
 }
 
 if (!values['skip-build']) run('npm', ['run', 'build']);
@@ -222,7 +227,7 @@ try {
     measurements.push(measurement);
     console.log(
       `${testCase.name}: ${measurement.requestsPerSecond}/s, p50 ${measurement.p50Ms} ms, p99 ${measurement.p99Ms} ms, ${measurement.errors} errors ` +
-        `(peak RSS so far ${measurement.peakRssMb} MB, load ${measurement.loadAverage.join(' ')})`,
+        `(server CPU ${measurement.serverCpuMsPerRequest} ms a request, peak RSS so far ${measurement.peakRssMb} MB, load ${measurement.loadAverage.join(' ')})`,
     );
   }
   const ceiling = measurements[0]!.requestsPerSecond;

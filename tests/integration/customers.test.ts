@@ -262,6 +262,20 @@ describe('soft delete and restore', () => {
     expect((await list()).meta.total).toBe(0);
   });
 
+  it('shows a customer with who created and last changed it, and lists rows without them', async () => {
+    const customer = await t.services.customers.create(customerForm({ notes: 'VIP' }), { id: adminId, role: 'SUPERUSER' });
+    const { record } = (await agent.get(`${API}/records/${customer.id}/show`)).body;
+    expect(record.params).toMatchObject({ id: customer.id, email: customer.email, notes: 'VIP', createdBy: adminId, updatedBy: adminId, deletedAt: null });
+    expect(record.params).not.toHaveProperty('searchText');
+    expect(record.populated.createdBy).toMatchObject({ id: adminId });
+    expect(record.populated.updatedBy).toMatchObject({ id: adminId });
+
+    const listed = (await list()).records.find((row: { id: unknown }) => Number(row.id) === customer.id);
+    expect(listed.params).toMatchObject({ email: customer.email, notes: 'VIP' });
+    expect(listed.params).not.toHaveProperty('createdBy');
+    expect(listed.params).not.toHaveProperty('searchText');
+  });
+
   it('offers Delete only on active customers and Restore only on deleted ones', async () => {
     const customer = await t.services.customers.create(customerForm(), { id: adminId, role: 'SUPERUSER' });
     const actionsOf = async () => {

@@ -1,11 +1,11 @@
 /** The AdminJS adapter for the audit log: read-only; every write is refused here too. */
-import { Resource } from '@adminjs/prisma';
+import { PrismaResource } from './prisma-resource.js';
 import { BaseRecord, ForbiddenError, type Filter } from 'adminjs';
 import type { AuditLog, PrismaClient } from '@prisma/client';
 import { pageWindow } from './paging.js';
 import { auditCriteria, auditOrderBy, auditWhere } from '../../domain/audit/audit-query.js';
 
-export class AuditLogResource extends Resource {
+export class AuditLogResource extends PrismaResource {
   private get prisma(): PrismaClient {
     return this.client;
   }

@@ -2,7 +2,7 @@
  * The AdminJS adapter for customers. Lists (rows, total, search) and writes go through the domain
  * service (list rules, search index, validation, uniqueness, soft delete), never straight to Prisma.
  */
-import { Resource } from '@adminjs/prisma';
+import { PrismaResource } from './prisma-resource.js';
 import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
 import type { Customer, PrismaClient } from '@prisma/client';
 import type { CustomerService } from '../../domain/customers/service.js';
@@ -16,11 +16,11 @@ import { pageWindow } from './paging.js';
 export const SEARCH_FILTER = 'search';
 export const STATUS_FILTER = 'status';
 
-type ResourceArgs = ConstructorParameters<typeof Resource>[0];
+type ResourceArgs = ConstructorParameters<typeof PrismaResource>[0];
 type DisplayedCustomer = Omit<Customer, 'createdById' | 'updatedById'> & Partial<Pick<Customer, 'createdById' | 'updatedById'>>;
-type Property = ReturnType<Resource['properties']>[number];
+type Property = ReturnType<PrismaResource['properties']>[number];
 
-export class CustomerResource extends Resource {
+export class CustomerResource extends PrismaResource {
   constructor(args: ResourceArgs, private readonly customers: CustomerService) {
     super(args);
   }

@@ -2,7 +2,7 @@
  * The AdminJS adapter for staff accounts. The password hash is not a property at all (never sent
  * to the browser); `password` is a virtual form field handed to the domain service, which hashes it.
  */
-import { Resource } from '@adminjs/prisma';
+import { PrismaResource } from './prisma-resource.js';
 import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
 import type { PrismaClient, User } from '@prisma/client';
 import { userCriteria, userOrderBy, userWhere } from '../../domain/accounts/user-query.js';
@@ -11,12 +11,12 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { pageWindow } from './paging.js';
 
-type ResourceArgs = ConstructorParameters<typeof Resource>[0];
-type Property = ReturnType<Resource['properties']>[number];
+type ResourceArgs = ConstructorParameters<typeof PrismaResource>[0];
+type Property = ReturnType<PrismaResource['properties']>[number];
 
 export const USER_SEARCH_FILTER = 'search';
 
-export class UserResource extends Resource {
+export class UserResource extends PrismaResource {
   constructor(args: ResourceArgs, private readonly users: UserService) {
     super(args);
   }

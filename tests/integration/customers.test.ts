@@ -270,10 +270,11 @@ describe('soft delete and restore', () => {
     expect(record.populated.createdBy).toMatchObject({ id: adminId });
     expect(record.populated.updatedBy).toMatchObject({ id: adminId });
 
-    const listed = (await list()).records.find((row: { id: unknown }) => Number(row.id) === customer.id);
-    expect(listed.params).toMatchObject({ email: customer.email, notes: 'VIP' });
-    expect(listed.params).not.toHaveProperty('createdBy');
-    expect(listed.params).not.toHaveProperty('searchText');
+    const rows = (await list()).records as Array<{ id: unknown; params: Record<string, unknown> }>;
+    const listed = rows.find((row) => Number(row.id) === customer.id)?.params;
+    expect(listed).toMatchObject({ email: customer.email, notes: 'VIP' });
+    expect(listed).not.toHaveProperty('createdBy');
+    expect(listed).not.toHaveProperty('searchText');
   });
 
   it('offers Delete only on active customers and Restore only on deleted ones', async () => {

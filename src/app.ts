@@ -57,6 +57,7 @@ export function createApp({ config, prisma, services, logger = createLogger('err
   const sessions = createSessionMiddleware(prisma, {
     secret: config.sessionSecret,
     secureCookies: production,
+    logError,
   });
   const admin = createAdmin(prisma, services);
   // No body parser before the admin router: AdminJS parses its own (multipart) bodies.

@@ -41,6 +41,18 @@ export class ConfigError extends Error {
 const DEV_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production';
 const SESSION_SECRET_MIN_LENGTH = 32;
 
+/** A zod transform from a parser that throws an Error whose message is meant for the operator. */
+function parsedBy<T>(parse: (value: string) => T) {
+  return (value: string, context: z.RefinementCtx): T => {
+    try {
+      return parse(value);
+    } catch (error) {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
+      return z.NEVER;
+    }
+  };
+}
+
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const regions = getCountries() as readonly string[];
 
@@ -72,31 +84,8 @@ const schema = z.object({
   PUBLIC_URL: z.preprocess(blank, z.string().url('must be a URL like https://backoffice.example.com').optional()),
   SMTP_URL: z.preprocess(blank, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
   MAIL_FROM: z.preprocess(blank, z.string().default('Customer Back-office <no-reply@localhost>')),
-  TRUST_PROXY: z.preprocess(
-    blank,
-    z
-      .string()
-      .default('false')
-      .transform((value, context) => {
-        try {
-          return parseTrustProxy(value);
-        } catch (error) {
-          context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
-          return z.NEVER;
-        }
-      }),
-  ),
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value, context) => {
-      try {
-        return parseCorsOrigins(value);
-      } catch (error) {
-        context.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
+  TRUST_PROXY: z.preprocess(blank, z.string().default('false').transform(parsedBy(parseTrustProxy))),
+  CORS_ORIGINS: z.string().default('').transform(parsedBy(parseCorsOrigins)),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
     z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),

@@ -11,6 +11,10 @@ import type { SearchCondition } from '../domain/customers/query.js';
 import { isIndexedTerm } from '../domain/customers/search-text.js';
 import { providerOf } from './provider.js';
 
+/** SQLite's FTS5 trigram table over Customer.searchText (migration customer_search), kept by triggers. */
+export const SQLITE_SEARCH_TABLE = 'CustomerSearch';
+const searchTable = Prisma.raw(`"${SQLITE_SEARCH_TABLE}"`);
+
 const anyOf = (conditions: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(conditions, ' OR ')})`;
 const allOf = (conditions: Prisma.Sql[]) => Prisma.join(conditions, ' AND ');
 
@@ -24,7 +28,7 @@ const sqliteSearch: SearchCondition = (terms) => {
     .join(' AND ');
   const checked = terms.filter((patterns) => !isIndexedTerm(patterns));
   return allOf([
-    Prisma.sql`"id" IN (SELECT rowid FROM "CustomerSearch" WHERE "CustomerSearch" MATCH ${lookedUp})`,
+    Prisma.sql`"id" IN (SELECT rowid FROM ${searchTable} WHERE ${searchTable} MATCH ${lookedUp})`,
     ...checked.map((patterns) => anyOf(patterns.map((pattern) => Prisma.sql`instr("searchText", ${pattern}) > 0`))),
   ]);
 };

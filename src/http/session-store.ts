@@ -18,6 +18,8 @@ export interface SessionStoreOptions {
    * lag the cookie's by this much.
    */
   touchAtMostEveryMs: number;
+  /** Where a failed expiry sweep is reported (the next sweep tries again). */
+  onPruneError: (error: unknown) => void;
   now?: () => number;
 }
 
@@ -37,7 +39,7 @@ export class DatabaseSessionStore extends session.Store {
   ) {
     super();
     this.now = options.now ?? Date.now;
-    this.pruneTimer = setInterval(() => void this.pruneExpired().catch((error: unknown) => this.emit('error', error)), options.pruneEveryMs);
+    this.pruneTimer = setInterval(() => void this.pruneExpired().catch(options.onPruneError), options.pruneEveryMs);
     this.pruneTimer.unref();
   }
 

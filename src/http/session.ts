@@ -14,11 +14,15 @@ export interface SessionMiddleware {
 }
 
 /** express-session with its sessions in the database, so every app instance sees the same ones. */
-export function createSessionMiddleware(prisma: PrismaClient, options: { secret: string; secureCookies: boolean }): SessionMiddleware {
+export function createSessionMiddleware(
+  prisma: PrismaClient,
+  options: { secret: string; secureCookies: boolean; logError: (message: string, error: unknown) => void },
+): SessionMiddleware {
   const store = new DatabaseSessionStore(prisma, {
     lifetimeMs: SESSION_LIFETIME_MS,
     pruneEveryMs: 10 * 60 * 1000,
     touchAtMostEveryMs: 60 * 1000,
+    onPruneError: (error) => options.logError('Deleting expired sessions failed', error),
   });
   const middleware = session({
     name: SESSION_COOKIE_NAME,

@@ -1,12 +1,13 @@
 /**
  * Writes batches of fake customers the fast way for each database: one INSERT … SELECT statement
  * per batch (a transaction each, except for SQLite's empty-table load below), the rows handed over
- * as one JSON array (JSON.stringify of FakeCustomer objects). On SQLite a statement per row would also pay a flush of the FTS5 search
- * index per row (its trigger), several times the cost. A customer whose email or phone is already
- * taken is skipped.
+ * as one JSON array (JSON.stringify of FakeCustomer objects). On SQLite a statement per row would
+ * also pay a flush of the FTS5 search index per row (its trigger), several times the cost. A
+ * customer whose email or phone is already taken is skipped.
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { SQLITE_SEARCH_TABLE } from '../db/customer-search-index.js';
 import type { DatabaseTarget } from '../db/database-url.js';
 
 export interface CustomerBatchWriter {
@@ -22,9 +23,6 @@ const TEXT_COLUMNS = ['firstName', 'lastName', 'email', 'phone', 'notes', 'searc
 const TIME_COLUMNS = ['dateOfBirth', 'createdAt', 'updatedAt', 'deletedAt'] as const;
 const COLUMNS = [...TEXT_COLUMNS, ...TIME_COLUMNS];
 const columnList = COLUMNS.map((column) => `"${column}"`).join(', ');
-
-/** The FTS5 table of the customer search (migration customer_search) and the trigger that fills it on insert. */
-const SEARCH_TABLE = 'CustomerSearch';
 
 /**
  * Loading an empty table (the usual seed: a fresh database) takes one transaction: the Customer
@@ -50,7 +48,7 @@ function sqliteBulkLoad(db: Database.Database): (() => void) | undefined {
   for (const { name } of insertTriggers) db.exec(`DROP TRIGGER "${name}"`);
   return () => {
     for (const { sql } of [...indexes, ...insertTriggers]) db.exec(sql);
-    db.exec(`INSERT INTO "${SEARCH_TABLE}" ("${SEARCH_TABLE}") VALUES ('rebuild')`);
+    db.exec(`INSERT INTO "${SQLITE_SEARCH_TABLE}" ("${SQLITE_SEARCH_TABLE}") VALUES ('rebuild')`);
     db.exec('COMMIT');
   };
 }

@@ -23,7 +23,13 @@ describe('the database session store', () => {
     await db.prisma.session.deleteMany();
     now = START;
     store?.close();
-    store = new DatabaseSessionStore(db.prisma, { lifetimeMs: 60 * MINUTE, pruneEveryMs: 10 * MINUTE, touchAtMostEveryMs: MINUTE, now: () => now });
+    store = new DatabaseSessionStore(db.prisma, {
+      lifetimeMs: 60 * MINUTE,
+      pruneEveryMs: 10 * MINUTE,
+      touchAtMostEveryMs: MINUTE,
+      onPruneError: (error) => expect.unreachable(String(error)),
+      now: () => now,
+    });
   });
 
   const sessionData = (expiresInMs: number, extra: Record<string, unknown> = {}) =>
@@ -71,9 +77,32 @@ describe('the database session store', () => {
     expect(await get('a')).not.toBeNull();
   });
 
-  it('hands a database failure to the callback', async () => {
-    const broken = new DatabaseSessionStore(db.prisma, { lifetimeMs: MINUTE, pruneEveryMs: MINUTE, touchAtMostEveryMs: MINUTE });
-    broken.close();
-    await expect(call((callback) => broken.set('x', { cookie: { expires: 'not a date' } } as unknown as SessionData, callback))).rejects.toThrow();
+  it('hands a failure to the callback rather than throwing', async () => {
+    await expect(call((callback) => store.set('x', { cookie: { expires: 'not a date' } } as unknown as SessionData, callback))).rejects.toThrow();
+  });
+});
+
+describe('the expiry sweep of the database session store', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db.close());
+
+  it('reports a failed sweep and keeps the process running', async () => {
+    await db.prisma.$executeRawUnsafe('ALTER TABLE "Session" RENAME TO "SessionMoved"');
+    const failure = new Promise<unknown>((resolve) => {
+      const store = new DatabaseSessionStore(db.prisma, {
+        lifetimeMs: MINUTE,
+        pruneEveryMs: 20,
+        touchAtMostEveryMs: MINUTE,
+        onPruneError: (error) => {
+          store.close();
+          resolve(error);
+        },
+      });
+    });
+    expect(String(await failure)).toMatch(/Session/);
+    await db.prisma.$executeRawUnsafe('ALTER TABLE "SessionMoved" RENAME TO "Session"');
   });
 });

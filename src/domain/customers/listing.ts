@@ -6,13 +6,9 @@
 import { Prisma, type Customer, type PrismaClient } from '@prisma/client';
 import { customerSearchCondition } from '../../db/customer-search-index.js';
 import type { Clock } from '../errors.js';
+import type { Page } from '../paging.js';
 import { createListTotals } from './list-total.js';
 import { customerConditions, customerOrder, isSearched, type CustomerListCriteria } from './query.js';
-
-export interface ListPage {
-  items: Customer[];
-  total: number;
-}
 
 export interface ListWindow {
   skip: number;
@@ -57,7 +53,7 @@ export function createCustomerListing(prisma: PrismaClient, clock: Clock) {
    * stops after it, while a count over all rows in the same query would sort them all first. A
    * window past the end has no row to carry the total, which is then counted apart.
    */
-  async function searchedRowsAndTotal(criteria: CustomerListCriteria, { skip, take, sortBy, direction }: ListWindow): Promise<ListPage> {
+  async function searchedRowsAndTotal(criteria: CustomerListCriteria, { skip, take, sortBy, direction }: ListWindow): Promise<Page<Customer>> {
     const order = customerOrder(sortBy, direction);
     const found = await prisma.$queryRaw<Array<Customer & { listTotal: bigint | number }>>(Prisma.sql`
       WITH "listWindow" AS MATERIALIZED (
@@ -75,7 +71,7 @@ export function createCustomerListing(prisma: PrismaClient, clock: Clock) {
   return {
     total,
     /** A window of the list and its total, by the rule of list-total.ts. */
-    async rowsAndTotal(criteria: CustomerListCriteria, window: ListWindow): Promise<ListPage> {
+    async rowsAndTotal(criteria: CustomerListCriteria, window: ListWindow): Promise<Page<Customer>> {
       if (isSearched(criteria)) return searchedRowsAndTotal(criteria, window);
       const [items, count] = await Promise.all([rows(criteria, window), total(criteria)]);
       return { items, total: count };

@@ -11,7 +11,7 @@ import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
 import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { parseCalendarDate } from './age.js';
 import type { PhoneRegion } from './phone.js';
-import { createCustomerListing, type ListPage, type ListWindow } from './listing.js';
+import { createCustomerListing, type ListWindow } from './listing.js';
 import type { CustomerListCriteria } from './query.js';
 import { customerSearchText } from './search-text.js';
 import { uniquenessErrors } from './uniqueness.js';
@@ -88,7 +88,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     },
 
     /** A window of a list given as offset and size (the admin panel's paging), and the list's total. */
-    async listWindow(criteria: CustomerListCriteria, window: ListWindow, actor: Actor): Promise<ListPage> {
+    async listWindow(criteria: CustomerListCriteria, window: ListWindow, actor: Actor): Promise<Page<Customer>> {
       assertCan(actor, 'Customer', 'list');
       return listing.rowsAndTotal(criteria, window);
     },

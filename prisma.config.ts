@@ -21,6 +21,9 @@ export default defineConfig({
         schema: path.join('prisma', 'schema.postgres.prisma'),
         migrations: { path: path.join('prisma', 'migrations-postgres') },
         adapter: async () =>
-          new PrismaPg({ connectionString: target.connectionString, options: `-c search_path=${target.schema}` }, { schema: target.schema }),
+          new PrismaPg(
+            { connectionString: target.connectionString, options: `-c search_path=${target.schema}` },
+            { schema: target.schema },
+          ),
       }),
 });

@@ -45,7 +45,12 @@ async function seed(databaseUrl: string): Promise<void> {
       data: Array.from({ length: 1000 }, (_, offset) => {
         const n = start + offset;
         const createdAt = new Date(now - n * 60_000);
-        const searchable = { firstName: `First${n}`, lastName: `Last${n}`, email: `seeded${n}@bench.example`, phone: `+1201${String(2_000_000 + n)}` };
+        const searchable = {
+          firstName: `First${n}`,
+          lastName: `Last${n}`,
+          email: `seeded${n}@bench.example`,
+          phone: `+1201${String(2_000_000 + n)}`,
+        };
         return {
           ...searchable,
           searchText: customerSearchText(searchable),
@@ -113,7 +118,13 @@ function load(base: string, token: string, kind: 'list' | 'create', seconds: num
     requests:
       kind === 'list'
         ? [{ method: 'GET', path: '/api/v1/customers?page=1&pageSize=20' }]
-        : [{ method: 'POST', path: '/api/v1/customers', setupRequest: (request) => ({ ...request, body: uniqueCustomer() }) }],
+        : [
+            {
+              method: 'POST',
+              path: '/api/v1/customers',
+              setupRequest: (request) => ({ ...request, body: uniqueCustomer() }),
+            },
+          ],
   });
 }
 
@@ -136,15 +147,29 @@ async function run(index: number): Promise<Row[]> {
     const base = `http://127.0.0.1:${port}`;
     server = startServer(dir, databaseUrl, port);
     await waitUntilReady(base, server);
-    const signIn = await fetch(`${base}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    const signIn = await fetch(`${base}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    });
     if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
     const { accessToken } = (await signIn.json()) as { accessToken: string };
 
     const rows: Row[] = [];
-    for (const [kind, endpoint] of [['list', 'GET /customers?page=1&pageSize=20'], ['create', 'POST /customers']] as const) {
+    for (const [kind, endpoint] of [
+      ['list', 'GET /customers?page=1&pageSize=20'],
+      ['create', 'POST /customers'],
+    ] as const) {
       await load(base, accessToken, kind, WARM_UP_SECONDS);
       const result = await load(base, accessToken, kind, DURATION);
-      rows.push({ run: index, endpoint, p50: result.latency.p50, p99: result.latency.p99, requestsPerSecond: Math.round(result.requests.average), non2xx: result.non2xx + result.errors });
+      rows.push({
+        run: index,
+        endpoint,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        requestsPerSecond: Math.round(result.requests.average),
+        non2xx: result.non2xx + result.errors,
+      });
     }
     return rows;
   } finally {
@@ -154,10 +179,21 @@ async function run(index: number): Promise<Row[]> {
   }
 }
 
-console.log(`${CUSTOMERS} customers (SQLite), ${CONNECTIONS} connections, ${DURATION} s per load (after ${WARM_UP_SECONDS} s of warm-up), ${RUNS} runs\n`);
+console.log(
+  `${CUSTOMERS} customers (SQLite), ${CONNECTIONS} connections, ${DURATION} s per load (after ${WARM_UP_SECONDS} s of warm-up), ${RUNS} runs\n`,
+);
 const rows: Row[] = [];
 for (let index = 1; index <= RUNS; index += 1) rows.push(...(await run(index)));
-console.table(rows.map((row) => ({ run: row.run, endpoint: row.endpoint, 'p50 ms': row.p50, 'p99 ms': row.p99, 'req/s': row.requestsPerSecond, 'non-2xx': row.non2xx })));
+console.table(
+  rows.map((row) => ({
+    run: row.run,
+    endpoint: row.endpoint,
+    'p50 ms': row.p50,
+    'p99 ms': row.p99,
+    'req/s': row.requestsPerSecond,
+    'non-2xx': row.non2xx,
+  })),
+);
 if (rows.some((row) => row.non2xx > 0)) {
   console.error('Some requests failed: the numbers above do not measure successful requests only.');
   process.exitCode = 1;

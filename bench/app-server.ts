@@ -38,7 +38,10 @@ function freePort(): Promise<number> {
 
 /** The node options of `npm run start:prod` (heap limits), so that the app runs here as in production. */
 function productionNodeOptions(): string[] {
-  const script = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod'] ?? '';
+  const script =
+    (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[
+      'start:prod'
+    ] ?? '';
   const options = /\bnode\s+(.*?)\s*dist\/main\.js/.exec(script);
   if (!options) throw new Error('package.json: start:prod does not run `node … dist/main.js`');
   return options[1]!.split(/\s+/).filter(Boolean);

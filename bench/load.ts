@@ -73,7 +73,11 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 /** A seeded database for the run: SQLite copied from a file seeded once per size; PostgreSQL as given. */
 function prepareDatabase(): { databaseUrl: string; seedSeconds: number } {
   const started = performance.now();
-  const seed = (databaseUrl: string) => run(process.execPath, ['dist/cli/seed.js', '--customers', String(CUSTOMERS), '--force'], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
+  const seed = (databaseUrl: string) =>
+    run(process.execPath, ['dist/cli/seed.js', '--customers', String(CUSTOMERS), '--force'], {
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'warn',
+    });
   if (values['database-url']) {
     seed(values['database-url']);
     return { databaseUrl: values['database-url'], seedSeconds: (performance.now() - started) / 1000 };
@@ -90,26 +94,43 @@ function prepareDatabase(): { databaseUrl: string; seedSeconds: number } {
 }
 
 async function get(baseUrl: string, cookie: string, url: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${baseUrl}${url}`, { headers: { cookie, ...AS_IF_BEHIND_TLS_PROXY }, redirect: 'manual' });
+  const response = await fetch(`${baseUrl}${url}`, {
+    headers: { cookie, ...AS_IF_BEHIND_TLS_PROXY },
+    redirect: 'manual',
+  });
   return { status: response.status, body: await response.text() };
 }
 
 /** A last name whose search the app answers with about SEARCH_TARGET_MATCHES customers. */
-async function searchTerm(databaseUrl: string, baseUrl: string, cookie: string): Promise<{ term: string; matches: number }> {
+async function searchTerm(
+  databaseUrl: string,
+  baseUrl: string,
+  cookie: string,
+): Promise<{ term: string; matches: number }> {
   const prisma = createPrismaClient(databaseUrl);
   try {
-    const groups = await prisma.customer.groupBy({ by: ['lastName'], _count: { _all: true }, where: { deletedAt: null } });
+    const groups = await prisma.customer.groupBy({
+      by: ['lastName'],
+      _count: { _all: true },
+      where: { deletedAt: null },
+    });
     const candidates = groups
       .filter((group) => /^[A-Za-z]{4,}$/.test(group.lastName))
       .sort((a, b) => Math.abs(a._count._all - SEARCH_TARGET_MATCHES) - Math.abs(b._count._all - SEARCH_TARGET_MATCHES))
       .slice(0, 5);
     const answered = await Promise.all(
       candidates.map(async ({ lastName }) => {
-        const { body } = await get(baseUrl, cookie, `${CUSTOMER_API}/actions/list?perPage=${PER_PAGE}&filters.search=${encodeURIComponent(lastName)}`);
+        const { body } = await get(
+          baseUrl,
+          cookie,
+          `${CUSTOMER_API}/actions/list?perPage=${PER_PAGE}&filters.search=${encodeURIComponent(lastName)}`,
+        );
         return { term: lastName, matches: (JSON.parse(body) as { meta: { total: number } }).meta.total };
       }),
     );
-    return answered.sort((a, b) => Math.abs(a.matches - SEARCH_TARGET_MATCHES) - Math.abs(b.matches - SEARCH_TARGET_MATCHES))[0]!;
+    return answered.sort(
+      (a, b) => Math.abs(a.matches - SEARCH_TARGET_MATCHES) - Math.abs(b.matches - SEARCH_TARGET_MATCHES),
+    )[0]!;
   } finally {
     await prisma.$disconnect();
   }
@@ -188,10 +209,15 @@ async function measure(server: AppServer, cookie: string, testCase: Case): Promi
 }
 
 function table(measurements: Measurement[]): string {
-  const rows = measurements.map((m) =>
-    `| ${m.name} | ${m.requestsPerSecond} | ${m.p50Ms} | ${m.p99Ms} | ${m.errors} | ${m.shareOfCeiling === undefined ? '—' : `${Math.round(m.shareOfCeiling * 100)} %`} | ${m.serverCpuMsPerRequest} | ${m.peakRssMb} |`,
+  const rows = measurements.map(
+    (m) =>
+      `| ${m.name} | ${m.requestsPerSecond} | ${m.p50Ms} | ${m.p99Ms} | ${m.errors} | ${m.shareOfCeiling === undefined ? '—' : `${Math.round(m.shareOfCeiling * 100)} %`} | ${m.serverCpuMsPerRequest} | ${m.peakRssMb} |`,
   );
-  return ['| case | requests/s | p50 ms | p99 ms | errors | of ceiling | server CPU ms/request | peak RSS MB |', '|---|---:|---:|---:|---:|---:|---:|---:|', ...rows].join('\n');
+  return [
+    '| case | requests/s | p50 ms | p99 ms | errors | of ceiling | server CPU ms/request | peak RSS MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
 }
 
 if (!values['skip-build']) run('npm', ['run', 'build']);
@@ -207,18 +233,30 @@ try {
   if (listPage.status !== 200) throw new Error(`the list answered ${listPage.status}`);
   const search = await searchTerm(databaseUrl, server.baseUrl, cookie);
   const shownId = Math.ceil(CUSTOMERS / 2);
-  const get200 = (name: string, requestPath: string): Case => ({ name, status: 200, request: { method: 'GET', path: requestPath } });
+  const get200 = (name: string, requestPath: string): Case => ({
+    name,
+    status: 200,
+    request: { method: 'GET', path: requestPath },
+  });
   const cases: Case[] = [
     get200('ceiling: fixed JSON of the list page’s size', `/bench/ceiling?bytes=${Buffer.byteLength(listPage.body)}`),
     get200('list, page 1', `${CUSTOMER_API}/actions/list?page=1&perPage=${PER_PAGE}`),
     get200(`list, page ${DEEP_PAGE}`, `${CUSTOMER_API}/actions/list?page=${DEEP_PAGE}&perPage=${PER_PAGE}`),
-    get200(`search "${search.term}" (${search.matches} customers)`, `${CUSTOMER_API}/actions/list?perPage=${PER_PAGE}&filters.search=${encodeURIComponent(search.term)}`),
+    get200(
+      `search "${search.term}" (${search.matches} customers)`,
+      `${CUSTOMER_API}/actions/list?perPage=${PER_PAGE}&filters.search=${encodeURIComponent(search.term)}`,
+    ),
     get200('show one customer', `${CUSTOMER_API}/records/${shownId}/show`),
     createCase(),
     {
       name: 'sign-in',
       status: 302,
-      request: { method: 'POST', path: '/admin/login', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(ADMIN).toString() },
+      request: {
+        method: 'POST',
+        path: '/admin/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(ADMIN).toString(),
+      },
     },
   ];
   const measurements: Measurement[] = [];

@@ -28,7 +28,11 @@ const MODES: Mode[] = [
     name: 'production (npm run start:prod: compiled, prebuilt bundle)',
     args: ['dist/main.js'],
     // The Secure session cookie is set over plain http only for a trusted proxy saying https.
-    env: { NODE_ENV: 'production', SESSION_SECRET: 'benchmark-session-secret-0123456789abcdef', TRUST_PROXY: 'loopback' },
+    env: {
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'benchmark-session-secret-0123456789abcdef',
+      TRUST_PROXY: 'loopback',
+    },
   },
 ];
 const AS_IF_BEHIND_TLS_PROXY = { 'x-forwarded-proto': 'https' };
@@ -55,7 +59,15 @@ async function run(mode: Mode, index: number): Promise<{ coldSeconds: number; rs
   const started = performance.now();
   const child = spawn(process.execPath, mode.args, {
     cwd: ROOT,
-    env: { ...process.env, ...mode.env, DATABASE_URL: `file:${file}`, PORT: String(PORT), ADMIN_EMAIL: 'bench@example.com', ADMIN_PASSWORD: password, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      ...mode.env,
+      DATABASE_URL: `file:${file}`,
+      PORT: String(PORT),
+      ADMIN_EMAIL: 'bench@example.com',
+      ADMIN_PASSWORD: password,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -69,7 +81,9 @@ async function run(mode: Mode, index: number): Promise<{ coldSeconds: number; rs
       redirect: 'manual',
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const list = await fetch(`${base}/admin/api/resources/Customer/actions/list?page=1`, { headers: { cookie, ...AS_IF_BEHIND_TLS_PROXY } });
+    const list = await fetch(`${base}/admin/api/resources/Customer/actions/list?page=1`, {
+      headers: { cookie, ...AS_IF_BEHIND_TLS_PROXY },
+    });
     if (!list.ok) throw new Error(`list answered ${list.status}`);
     return { coldSeconds, rssMb: rssMb(child.pid!) };
   } finally {
@@ -80,7 +94,8 @@ async function run(mode: Mode, index: number): Promise<{ coldSeconds: number; rs
 }
 
 for (const built of ['dist/main.js', 'dist/adminjs/bundle.js']) {
-  if (!existsSync(path.join(ROOT, built))) throw new Error(`${built} is missing: run npm run build first (production mode runs the compiled app)`);
+  if (!existsSync(path.join(ROOT, built)))
+    throw new Error(`${built} is missing: run npm run build first (production mode runs the compiled app)`);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -90,7 +105,11 @@ for (const mode of MODES) {
   for (let index = 0; index < RUNS; index += 1) {
     const result = await run(mode, index);
     results.push(result);
-    console.log(`  run ${index + 1}: first served request after ${result.coldSeconds.toFixed(2)} s; RSS after sign-in + one list page ${result.rssMb.toFixed(0)} MB`);
+    console.log(
+      `  run ${index + 1}: first served request after ${result.coldSeconds.toFixed(2)} s; RSS after sign-in + one list page ${result.rssMb.toFixed(0)} MB`,
+    );
   }
-  console.log(`  median: ${median(results.map((r) => r.coldSeconds)).toFixed(2)} s, ${median(results.map((r) => r.rssMb)).toFixed(0)} MB`);
+  console.log(
+    `  median: ${median(results.map((r) => r.coldSeconds)).toFixed(2)} s, ${median(results.map((r) => r.rssMb)).toFixed(0)} MB`,
+  );
 }

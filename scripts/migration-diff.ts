@@ -15,7 +15,12 @@ const PRISMA = path.join(ROOT, 'node_modules/.bin/prisma');
 const SCHEMA = path.join(ROOT, 'prisma/schema.prisma');
 
 function prisma(args: string[], databaseUrl: string): string {
-  return execFileSync(PRISMA, args, { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(PRISMA, args, {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /**
@@ -25,7 +30,10 @@ function prisma(args: string[], databaseUrl: string): string {
 function dropVirtualTables(file: string): void {
   const db = new Database(file);
   try {
-    const virtualTables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").pluck().all() as string[];
+    const virtualTables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+      .pluck()
+      .all() as string[];
     for (const table of virtualTables) db.exec(`DROP TABLE "${table}"`);
   } finally {
     db.close();
@@ -46,7 +54,10 @@ export async function pendingMigrationSql(): Promise<string> {
     const pulled = prisma(['db', 'pull', '--schema', bareSchema, '--print'], databaseUrl);
     // `--print` puts Prisma's notices on stdout before the schema itself.
     writeFileSync(migratedSchema, pulled.slice(pulled.search(/^datasource /m)));
-    const sql = prisma(['migrate', 'diff', '--from-schema-datamodel', migratedSchema, '--to-schema-datamodel', SCHEMA, '--script'], databaseUrl);
+    const sql = prisma(
+      ['migrate', 'diff', '--from-schema-datamodel', migratedSchema, '--to-schema-datamodel', SCHEMA, '--script'],
+      databaseUrl,
+    );
     return /^\s*(-- This is an empty migration\.)?\s*$/.test(sql) ? '' : sql;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

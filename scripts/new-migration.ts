@@ -10,7 +10,11 @@ import { pendingMigrationSql } from './migration-diff.js';
 import { postgresMigrationSql } from './postgres-migration.js';
 import { currentPostgresSchema, POSTGRES_SCHEMA } from './postgres-schema.js';
 
-const name = process.argv[2]?.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+const name = process.argv[2]
+  ?.trim()
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '');
 if (!name) {
   console.error('Usage: npm run db:migration -- NAME   (e.g. add_customer_company)');
   process.exit(1);
@@ -26,7 +30,10 @@ if (!sqliteSql && !postgresSql) {
 }
 
 const folder = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${name}`;
-for (const [provider, sql] of [['sqlite', sqliteSql], ['postgresql', postgresSql]] as const) {
+for (const [provider, sql] of [
+  ['sqlite', sqliteSql],
+  ['postgresql', postgresSql],
+] as const) {
   const dir = path.join(migrationsDir(provider), folder);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'migration.sql'), sql ? `${sql.trim()}\n` : '-- Nothing changes on this database.\n');

@@ -17,7 +17,9 @@ export const LOCAL_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/test';
 
 /** Models preceded by a `// @append-only` comment line. */
 export function appendOnlyModels(schema: string): string[] {
-  return [...schema.matchAll(/^\/\/ @append-only\b[^\n]*\n(?:\/\/[^\n]*\n)*model (\w+) \{/gm)].map((match) => match[1]!);
+  return [...schema.matchAll(/^\/\/ @append-only\b[^\n]*\n(?:\/\/[^\n]*\n)*model (\w+) \{/gm)].map(
+    (match) => match[1]!,
+  );
 }
 
 export function appendOnlyTriggerSql(model: string): string {
@@ -39,7 +41,9 @@ CREATE TRIGGER "${model}_no_truncate" BEFORE TRUNCATE ON "${model}"
 /** Fields preceded by a `// @trigram-index` comment line (other comment lines may follow it), as "Model.field". */
 export function trigramIndexedFields(schema: string): string[] {
   return [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)].flatMap(([, model, body]) =>
-    [...body!.matchAll(/^[ \t]*\/\/ @trigram-index\b[^\n]*\n(?:[ \t]*\/\/[^\n]*\n)*[ \t]*(\w+)\s/gm)].map(([, field]) => `${model}.${field}`),
+    [...body!.matchAll(/^[ \t]*\/\/ @trigram-index\b[^\n]*\n(?:[ \t]*\/\/[^\n]*\n)*[ \t]*(\w+)\s/gm)].map(
+      ([, field]) => `${model}.${field}`,
+    ),
   );
 }
 
@@ -75,15 +79,23 @@ function datamodelDiff(fromSchema: string | null, toSchema: string, databaseUrl:
 }
 
 /** SQL taking a database from `fromSchema` (null: empty) to `toSchema`; '' when there is nothing to do. */
-export function postgresMigrationSql(fromSchema: string | null, toSchema: string, databaseUrl = process.env.TEST_DATABASE_URL || LOCAL_POSTGRES_URL): string {
+export function postgresMigrationSql(
+  fromSchema: string | null,
+  toSchema: string,
+  databaseUrl = process.env.TEST_DATABASE_URL || LOCAL_POSTGRES_URL,
+): string {
   const diff = datamodelDiff(fromSchema, toSchema, databaseUrl)
     // The migration runs in the schema DATABASE_URL names (see src/db/postgres-migrations.ts).
     .replace(/^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/m, '')
     .replace(/^-- This is an empty migration\.\s*$/m, '')
     .trim();
   const alreadyAppendOnly = new Set(fromSchema === null ? [] : appendOnlyModels(fromSchema));
-  const triggers = appendOnlyModels(toSchema).filter((model) => !alreadyAppendOnly.has(model)).map(appendOnlyTriggerSql);
+  const triggers = appendOnlyModels(toSchema)
+    .filter((model) => !alreadyAppendOnly.has(model))
+    .map(appendOnlyTriggerSql);
   const alreadyTrigramIndexed = new Set(fromSchema === null ? [] : trigramIndexedFields(fromSchema));
-  const trigramIndexes = trigramIndexedFields(toSchema).filter((field) => !alreadyTrigramIndexed.has(field)).map(trigramIndexSql);
+  const trigramIndexes = trigramIndexedFields(toSchema)
+    .filter((field) => !alreadyTrigramIndexed.has(field))
+    .map(trigramIndexSql);
   return [diff, ...triggers, ...trigramIndexes].filter(Boolean).join('\n\n');
 }

@@ -59,13 +59,17 @@ const envFile = path.join(PROJECT_ROOT, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 const databaseUrl = process.env.DATABASE_URL?.trim() || 'file:./data/app.db';
-const child = spawn(process.execPath, [prismaStudioCli(), 'studio', '--url', studioDatabaseUrl(databaseUrl), ...process.argv.slice(2)], {
-  // No prisma.config.ts there: Prisma 7 must not read the project's Prisma 6 configuration.
-  cwd: TOOL_DIR,
-  // No usage report to Prisma (checkpoint); Studio makes no other outside request.
-  env: { ...process.env, CHECKPOINT_DISABLE: '1' },
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  [prismaStudioCli(), 'studio', '--url', studioDatabaseUrl(databaseUrl), ...process.argv.slice(2)],
+  {
+    // No prisma.config.ts there: Prisma 7 must not read the project's Prisma 6 configuration.
+    cwd: TOOL_DIR,
+    // No usage report to Prisma (checkpoint); Studio makes no other outside request.
+    env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+    stdio: 'inherit',
+  },
+);
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => child.kill(signal));

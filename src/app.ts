@@ -36,7 +36,13 @@ export interface App {
   close(): void;
 }
 
-export function createApp({ config, prisma, services, logger = createLogger('error'), benchCeiling = false }: AppDeps): App {
+export function createApp({
+  config,
+  prisma,
+  services,
+  logger = createLogger('error'),
+  benchCeiling = false,
+}: AppDeps): App {
   const production = config.nodeEnv === 'production';
   const logError = (message: string, error: unknown) => logger.error({ err: error }, message);
   const app = express();
@@ -52,7 +58,10 @@ export function createApp({ config, prisma, services, logger = createLogger('err
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
   app.use(offlineAssetsRouter());
   // The REST API parses its own JSON bodies; no session (token auth).
-  app.use(API_ROOT, createApiRouter({ services, sessionSecret: config.sessionSecret, corsOrigins: config.corsOrigins ?? [], logger }));
+  app.use(
+    API_ROOT,
+    createApiRouter({ services, sessionSecret: config.sessionSecret, corsOrigins: config.corsOrigins ?? [], logger }),
+  );
 
   const sessions = createSessionMiddleware(prisma, {
     secret: config.sessionSecret,
@@ -61,7 +70,12 @@ export function createApp({ config, prisma, services, logger = createLogger('err
   });
   const admin = createAdmin(prisma, services);
   // No body parser before the admin router: AdminJS parses its own (multipart) bodies.
-  app.use(ADMIN_ROOT, rejectCrossSiteRequests, sessions.middleware, adminRouter(admin, services, SESSION_COOKIE_NAME, logError));
+  app.use(
+    ADMIN_ROOT,
+    rejectCrossSiteRequests,
+    sessions.middleware,
+    adminRouter(admin, services, SESSION_COOKIE_NAME, logError),
+  );
 
   app.use(notFound);
   app.use(errorHandler(logError));

@@ -17,6 +17,11 @@ export async function startRuntime(config: Config): Promise<Runtime> {
   const appliedMigrations = await applyMigrations(config.databaseUrl);
   const prisma = createPrismaClient(config.databaseUrl);
   const mail = createMailSender({ smtpUrl: config.smtpUrl, from: config.mailFrom, nodeEnv: config.nodeEnv });
-  const services = createServices({ prisma, defaultPhoneRegion: config.defaultPhoneRegion, mail, publicUrl: config.publicUrl });
+  const services = createServices({
+    prisma,
+    defaultPhoneRegion: config.defaultPhoneRegion,
+    mail,
+    publicUrl: config.publicUrl,
+  });
   return { config, prisma, services, appliedMigrations };
 }

@@ -32,7 +32,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -78,11 +81,20 @@ const schema = z.object({
       .default(3000),
   ),
   HOST: z.preprocess(blank, z.string().default('127.0.0.1')),
-  SESSION_SECRET: z.preprocess(blank, z.string().min(SESSION_SECRET_MIN_LENGTH, `must be at least ${SESSION_SECRET_MIN_LENGTH} characters`).optional()),
+  SESSION_SECRET: z.preprocess(
+    blank,
+    z.string().min(SESSION_SECRET_MIN_LENGTH, `must be at least ${SESSION_SECRET_MIN_LENGTH} characters`).optional(),
+  ),
   ADMIN_EMAIL: z.preprocess(blank, z.string().email('must be an email address').optional()),
   ADMIN_PASSWORD: z.preprocess(blank, z.string().optional()),
   PUBLIC_URL: z.preprocess(blank, z.string().url('must be a URL like https://backoffice.example.com').optional()),
-  SMTP_URL: z.preprocess(blank, z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  SMTP_URL: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
   MAIL_FROM: z.preprocess(blank, z.string().default('Customer Back-office <no-reply@localhost>')),
   TRUST_PROXY: z.preprocess(blank, z.string().default('false').transform(parsedBy(parseTrustProxy))),
   CORS_ORIGINS: z.string().default('').transform(parsedBy(parseCorsOrigins)),
@@ -92,7 +104,10 @@ const schema = z.object({
   ),
   DEFAULT_PHONE_REGION: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value),
-    z.string().default('US').refine((code) => regions.includes(code), 'must be a two-letter region code like US, GB or DE'),
+    z
+      .string()
+      .default('US')
+      .refine((code) => regions.includes(code), 'must be a two-letter region code like US, GB or DE'),
   ),
 });
 
@@ -104,7 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const values = parsed.data;
   if (values.NODE_ENV === 'production' && !values.SESSION_SECRET) {
-    throw new ConfigError('SESSION_SECRET', `is required when NODE_ENV=production (at least ${SESSION_SECRET_MIN_LENGTH} random characters)`);
+    throw new ConfigError(
+      'SESSION_SECRET',
+      `is required when NODE_ENV=production (at least ${SESSION_SECRET_MIN_LENGTH} random characters)`,
+    );
   }
   return {
     nodeEnv: values.NODE_ENV,

@@ -8,6 +8,9 @@ export type { Logger };
  * Writes synchronously by default: a line is out before the next one (or a plain console line, or
  * process.exit) — a back-office's request rate does not need pino's asynchronous buffering.
  */
-export function createLogger(level: LogLevel, destination: DestinationStream = pino.destination({ dest: 1, sync: true })): Logger {
+export function createLogger(
+  level: LogLevel,
+  destination: DestinationStream = pino.destination({ dest: 1, sync: true }),
+): Logger {
   return pino({ level, timestamp: pino.stdTimeFunctions.isoTime }, destination);
 }

@@ -27,7 +27,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
     import('./domain/accounts/bootstrap.js'),
   ]);
   const { prisma, services, appliedMigrations } = await startRuntime(config);
-  if (appliedMigrations.length > 0) logger.info({ migrations: appliedMigrations }, `Applied migrations: ${appliedMigrations.join(', ')}`);
+  if (appliedMigrations.length > 0)
+    logger.info({ migrations: appliedMigrations }, `Applied migrations: ${appliedMigrations.join(', ')}`);
   // Completes the migration that added Customer.searchText (its value needs the app's normalisation),
   // in the background: until it is done, customers from before it are not found by a search.
   void services.customers.fillMissingSearchText().then(
@@ -35,10 +36,15 @@ async function main(config: Config, logger: Logger): Promise<void> {
     (error: unknown) => logger.error({ err: error }, 'Filling the search text of customers failed'),
   );
   if (config.sessionSecretIsFallback) {
-    logger.warn('SESSION_SECRET is not set: using a development-only secret. Set SESSION_SECRET (≥ 32 chars) for any real use.');
+    logger.warn(
+      'SESSION_SECRET is not set: using a development-only secret. Set SESSION_SECRET (≥ 32 chars) for any real use.',
+    );
   }
 
-  const bootstrap = await ensureFirstSuperuser(prisma, services.users, { email: config.adminEmail, password: config.adminPassword });
+  const bootstrap = await ensureFirstSuperuser(prisma, services.users, {
+    email: config.adminEmail,
+    password: config.adminPassword,
+  });
   // Not configuration but a hook of `npm run bench` (bench/load.ts), hence read here and nowhere else.
   const benchCeiling = process.env.BENCH_CEILING === 'on';
   const { app, close: closeApp } = createApp({ config, prisma, services, logger, benchCeiling });
@@ -53,7 +59,10 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, `${signal} received: no new connections; finishing open requests (at most ${SHUTDOWN_GRACE_MS / 1000} s), then stopping`);
+    logger.info(
+      { signal },
+      `${signal} received: no new connections; finishing open requests (at most ${SHUTDOWN_GRACE_MS / 1000} s), then stopping`,
+    );
     const { forced } = await graceful.close(SHUTDOWN_GRACE_MS);
     if (forced) logger.warn('Grace period over: closed the connections of requests still unfinished');
     setTimeout(() => {
@@ -74,17 +83,29 @@ async function main(config: Config, logger: Logger): Promise<void> {
  * email: a log line never holds a password, so a generated one is never usable there — the
  * operator sets one with changepassword (or sets ADMIN_EMAIL/ADMIN_PASSWORD before the first start).
  */
-function announceFirstSuperuser(logger: Logger, production: boolean, email: string, generatedPassword: string | null): void {
+function announceFirstSuperuser(
+  logger: Logger,
+  production: boolean,
+  email: string,
+  generatedPassword: string | null,
+): void {
   if (production) {
     if (generatedPassword) {
-      logger.warn({ email }, `First superuser created: ${email}, with a random password that production does not log. Set one: node dist/cli/changepassword.js --email ${email}`);
+      logger.warn(
+        { email },
+        `First superuser created: ${email}, with a random password that production does not log. Set one: node dist/cli/changepassword.js --email ${email}`,
+      );
     } else {
       logger.info({ email }, `First superuser created from ADMIN_EMAIL: ${email} (password from ADMIN_PASSWORD)`);
     }
     return;
   }
   const lines = generatedPassword
-    ? [`First superuser created: ${email}`, `Password: ${generatedPassword}`, 'It is shown only this once: sign in and change it (npm run changepassword).']
+    ? [
+        `First superuser created: ${email}`,
+        `Password: ${generatedPassword}`,
+        'It is shown only this once: sign in and change it (npm run changepassword).',
+      ]
     : [`First superuser created from ADMIN_EMAIL: ${email} (password from ADMIN_PASSWORD).`];
   const width = Math.max(...lines.map((line) => line.length));
   const rule = '='.repeat(width + 4);

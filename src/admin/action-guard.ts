@@ -22,7 +22,8 @@ type RouteKind = 'resource' | 'record' | 'bulk';
 
 // /resources/:resource (the list page), …/actions/:action, …/records/:id/:action, …/bulk/:action.
 // Case-insensitive, as express's routing is.
-const ACTION_PATH = /^\/(?:api\/)?resources\/([^/]+)(?:\/?$|\/(?:actions\/([^/]+)|records\/[^/]+\/([^/]+)|bulk\/([^/]+)))/i;
+const ACTION_PATH =
+  /^\/(?:api\/)?resources\/([^/]+)(?:\/?$|\/(?:actions\/([^/]+)|records\/[^/]+\/([^/]+)|bulk\/([^/]+)))/i;
 
 function decoded(segment: string): string {
   try {
@@ -55,10 +56,13 @@ export function requireActionPermission(admin: AdminJS): RequestHandler {
       return refuse(res, 403, 'Your role does not allow this action.', isApi);
     }
     const action = Object.hasOwn(decorated.actions, adminAction) ? decorated.actions[adminAction] : undefined;
-    const fitsRoute = action && (kind === 'record' ? action.isRecordType() : kind === 'bulk' ? action.isBulkType() : action.isResourceType());
+    const fitsRoute =
+      action &&
+      (kind === 'record' ? action.isRecordType() : kind === 'bulk' ? action.isBulkType() : action.isResourceType());
     if (!fitsRoute) return refuse(res, 404, `There is no such action: ${adminAction}.`, isApi);
     if (kind === 'bulk' && isApi) {
-      const ids = typeof req.query.recordIds === 'string' ? req.query.recordIds.split(',').filter((id) => /^\d+$/.test(id)) : [];
+      const ids =
+        typeof req.query.recordIds === 'string' ? req.query.recordIds.split(',').filter((id) => /^\d+$/.test(id)) : [];
       if (ids.length === 0) return refuse(res, 400, 'Choose at least one record.', isApi);
     }
     next();

@@ -16,13 +16,25 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
     componentLoader,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
-    resources: [customerResource(prisma, datamodel, services), userResource(prisma, datamodel, services), auditLogResource(prisma, datamodel)],
+    resources: [
+      customerResource(prisma, datamodel, services),
+      userResource(prisma, datamodel, services),
+      auditLogResource(prisma, datamodel),
+    ],
     branding: {
       companyName: PRODUCT_NAME,
       logo: `${BRAND_ASSETS_PATH}/logo.svg`,
       favicon: `${BRAND_ASSETS_PATH}/favicon.svg`,
       withMadeWithLove: false,
-      theme: { colors: { primary100: '#1f4fd8', primary80: '#4c72e0', primary60: '#7995e8', primary40: '#a5b9ef', primary20: '#d2dcf7' } },
+      theme: {
+        colors: {
+          primary100: '#1f4fd8',
+          primary80: '#4c72e0',
+          primary60: '#7995e8',
+          primary40: '#a5b9ef',
+          primary20: '#d2dcf7',
+        },
+      },
     },
     version: { admin: false, app: undefined },
     settings: { defaultPerPage: 20 },
@@ -31,7 +43,13 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
       availableLanguages: ['en'],
       translations: {
         en: {
-          labels: { Customer: 'Customers', User: 'Staff accounts', AuditLog: 'Audit log', navigation: 'Navigation', dashboard: 'Home' },
+          labels: {
+            Customer: 'Customers',
+            User: 'Staff accounts',
+            AuditLog: 'Audit log',
+            navigation: 'Navigation',
+            dashboard: 'Home',
+          },
           resources: {
             Customer: { actions: { list: 'Customers' } },
             User: { actions: { list: 'Staff accounts' } },
@@ -58,10 +76,16 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             userAgent: 'Browser',
             ip: 'IP address',
           },
-          actions: { restore: 'Restore', history: 'History', invite: 'Send invitation', sendPasswordReset: 'Send password reset' },
+          actions: {
+            restore: 'Restore',
+            history: 'History',
+            invite: 'Send invitation',
+            sendPasswordReset: 'Send password reset',
+          },
           messages: {
             successfullyDeleted: 'Customer deleted. It is kept and can be restored from the “Deleted” status filter.',
-            successfullyBulkDeleted: '{{count}} customers deleted. They can be restored from the “Deleted” status filter.',
+            successfullyBulkDeleted:
+              '{{count}} customers deleted. They can be restored from the “Deleted” status filter.',
             confirmDelete: 'Delete this customer? It is hidden from the list and can be restored later.',
             confirmBulkDelete: 'Delete these customers? They are hidden from the list and can be restored later.',
             forbiddenError: 'Your role does not allow this action.',

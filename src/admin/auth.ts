@@ -24,7 +24,12 @@ async function loginPage(admin: AdminJS, errorMessage?: string): Promise<string>
 }
 
 /** GET/POST /login and /logout, relative to the admin root. */
-export function authRoutes(admin: AdminJS, authenticator: Authenticator, clock: Clock, sessionCookieName: string): Router {
+export function authRoutes(
+  admin: AdminJS,
+  authenticator: Authenticator,
+  clock: Clock,
+  sessionCookieName: string,
+): Router {
   const router = express.Router();
 
   router.get('/login', async (req, res, next) => {
@@ -36,29 +41,37 @@ export function authRoutes(admin: AdminJS, authenticator: Authenticator, clock: 
     }
   });
 
-  router.post('/login', express.urlencoded({ extended: false, limit: '10kb' }), express.json({ limit: '10kb' }), async (req, res, next) => {
-    try {
-      const { email, password } = (req.body ?? {}) as Record<string, unknown>;
-      const result =
-        typeof email === 'string' && typeof password === 'string' && email.length <= 254 && password.length <= 1024
-          ? await authenticator.authenticate(email, password)
-          : ({ ok: false, message: INVALID_CREDENTIALS_MESSAGE } as const);
-      if (!result.ok) {
-        res.status(result.message === INVALID_CREDENTIALS_MESSAGE ? 401 : 429).type('html').send(await loginPage(admin, result.message));
-        return;
+  router.post(
+    '/login',
+    express.urlencoded({ extended: false, limit: '10kb' }),
+    express.json({ limit: '10kb' }),
+    async (req, res, next) => {
+      try {
+        const { email, password } = (req.body ?? {}) as Record<string, unknown>;
+        const result =
+          typeof email === 'string' && typeof password === 'string' && email.length <= 254 && password.length <= 1024
+            ? await authenticator.authenticate(email, password)
+            : ({ ok: false, message: INVALID_CREDENTIALS_MESSAGE } as const);
+        if (!result.ok) {
+          res
+            .status(result.message === INVALID_CREDENTIALS_MESSAGE ? 401 : 429)
+            .type('html')
+            .send(await loginPage(admin, result.message));
+          return;
+        }
+        const { user } = result;
+        // A new session id at sign-in: an id planted before login (session fixation) is worthless.
+        req.session.regenerate((regenerateError) => {
+          if (regenerateError) return next(regenerateError);
+          req.session.adminUser = sessionAdminOf(user);
+          req.session.signedInAt = clock().getTime();
+          req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(ADMIN_ROOT)));
+        });
+      } catch (error) {
+        next(error);
       }
-      const { user } = result;
-      // A new session id at sign-in: an id planted before login (session fixation) is worthless.
-      req.session.regenerate((regenerateError) => {
-        if (regenerateError) return next(regenerateError);
-        req.session.adminUser = sessionAdminOf(user);
-        req.session.signedInAt = clock().getTime();
-        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(ADMIN_ROOT)));
-      });
-    } catch (error) {
-      next(error);
-    }
-  });
+    },
+  );
 
   const logout: RequestHandler = async (req, res, next) => {
     const userId = req.session.adminUser?.id;
@@ -90,7 +103,10 @@ export function requireSignedIn(authenticator: Authenticator): RequestHandler {
       const sessionAdmin = req.session.adminUser;
       const user = sessionAdmin ? await authenticator.sessionUser(sessionAdmin.id, req.session.signedInAt ?? 0) : null;
       if (!user) {
-        if (sessionAdmin) await new Promise<void>((resolve, reject) => req.session.destroy((error) => (error ? reject(error) : resolve())));
+        if (sessionAdmin)
+          await new Promise<void>((resolve, reject) =>
+            req.session.destroy((error) => (error ? reject(error) : resolve())),
+          );
         return res.redirect(LOGIN_PATH);
       }
       req.session.adminUser = sessionAdminOf(user);

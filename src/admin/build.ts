@@ -13,11 +13,12 @@ cpSync(path.join(import.meta.dirname, 'assets'), path.join(COMPILED_ADMIN_DIR, '
 // AdminJS's bundler reads both when it is loaded: minified production output, written to dist/.
 process.env.NODE_ENV = 'production';
 process.env.ADMIN_JS_TMP_DIR = PREBUILT_BUNDLE_DIR;
-const [{ default: AdminJS }, { componentsBundler, generateUserComponentEntry }, { componentLoader }] = await Promise.all([
-  import('adminjs'),
-  import('adminjs/bundler'),
-  import('./components.js'),
-]);
-await componentsBundler.createEntry({ content: generateUserComponentEntry(new AdminJS({ componentLoader }), PREBUILT_BUNDLE_DIR) });
+const [{ default: AdminJS }, { componentsBundler, generateUserComponentEntry }, { componentLoader }] =
+  await Promise.all([import('adminjs'), import('adminjs/bundler'), import('./components.js')]);
+await componentsBundler.createEntry({
+  content: generateUserComponentEntry(new AdminJS({ componentLoader }), PREBUILT_BUNDLE_DIR),
+});
 await componentsBundler.build();
-console.log(`Prebuilt the AdminJS components bundle: ${path.relative(process.cwd(), path.join(PREBUILT_BUNDLE_DIR, 'bundle.js'))}`);
+console.log(
+  `Prebuilt the AdminJS components bundle: ${path.relative(process.cwd(), path.join(PREBUILT_BUNDLE_DIR, 'bundle.js'))}`,
+);

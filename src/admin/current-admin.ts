@@ -12,7 +12,13 @@ export interface SessionAdmin {
 }
 
 export function sessionAdminOf(user: User): SessionAdmin {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, title: `${user.name} · ${user.role.toLowerCase()}` };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    title: `${user.name} · ${user.role.toLowerCase()}`,
+  };
 }
 
 export function roleOf(currentAdmin: CurrentAdmin | undefined): Role | undefined {

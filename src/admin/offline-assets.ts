@@ -28,7 +28,11 @@ const PROFILE_LINK = `<a class="backoffice-link backoffice-link--profile" href="
 export const panelPageExtras: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (body?: unknown) =>
-    send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withSelfHostedFonts(body).replace('<body>', `<body>${PROFILE_LINK}`) : body);
+    send(
+      typeof body === 'string' && body.includes('fonts.googleapis.com')
+        ? withSelfHostedFonts(body).replace('<body>', `<body>${PROFILE_LINK}`)
+        : body,
+    );
   next();
 };
 

@@ -17,7 +17,10 @@ export const PREBUILT_BUNDLE_DIR = path.resolve(import.meta.dirname, '../../dist
 export function usePrebuiltComponentsBundle(): void {
   const bundle = path.join(PREBUILT_BUNDLE_DIR, 'bundle.js');
   if (!existsSync(bundle)) {
-    throw new ConfigError('NODE_ENV', `is production, but the prebuilt admin bundle ${bundle} is missing: run npm run build first`);
+    throw new ConfigError(
+      'NODE_ENV',
+      `is production, but the prebuilt admin bundle ${bundle} is missing: run npm run build first`,
+    );
   }
   process.env.ADMIN_JS_TMP_DIR = PREBUILT_BUNDLE_DIR;
   process.env.ADMIN_JS_SKIP_BUNDLE = 'true';

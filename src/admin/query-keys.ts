@@ -6,7 +6,11 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 function hasInheritedName(key: string, value: unknown): boolean {
   if (key.split(/\.|~~|\[|\]/).some((segment) => INHERITED.has(segment))) return true;
-  return typeof value === 'object' && value !== null && Object.entries(value).some(([inner, innerValue]) => hasInheritedName(inner, innerValue));
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.entries(value).some(([inner, innerValue]) => hasInheritedName(inner, innerValue))
+  );
 }
 
 /** Drops query parameters (filters, sort) named after inherited object properties. */

@@ -10,7 +10,12 @@ import { dropInheritedQueryKeys } from './query-keys.js';
 import { ADMIN_ROOT } from './paths.js';
 
 /** The panel under /admin: sign-in routes, then the guards, then AdminJS's own routes. */
-export function adminRouter(admin: AdminJS, services: Services, sessionCookieName: string, logError: (message: string, error: unknown) => void): Router {
+export function adminRouter(
+  admin: AdminJS,
+  services: Services,
+  sessionCookieName: string,
+  logError: (message: string, error: unknown) => void,
+): Router {
   const router = express.Router();
   router.use(panelPageExtras);
   router.use(authRoutes(admin, services.authenticator, services.clock, sessionCookieName));

@@ -9,7 +9,10 @@ export function parseCorsOrigins(value: string): string[] {
     .filter(Boolean)
     .map((entry) => {
       const origin = originOf(entry);
-      if (!origin) throw new Error(`has "${entry}": use a comma-separated list of origins like https://pos.example.com,http://localhost:5173 (scheme, host and port only)`);
+      if (!origin)
+        throw new Error(
+          `has "${entry}": use a comma-separated list of origins like https://pos.example.com,http://localhost:5173 (scheme, host and port only)`,
+        );
       return origin;
     });
   return [...new Set(origins)];
@@ -23,6 +26,12 @@ function originOf(entry: string): string | null {
   } catch {
     return null;
   }
-  const bare = (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+  const bare =
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    !url.username &&
+    !url.password &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash;
   return bare && !entry.includes('?') && !entry.includes('#') ? url.origin : null;
 }

@@ -21,13 +21,15 @@ export const VALIDATION_DETAIL = 'Some fields are invalid: see errors.';
 
 export function toProblem(error: unknown): HttpProblem | null {
   if (error instanceof HttpProblem) return error;
-  if (error instanceof FieldValidationError) return new HttpProblem(422, VALIDATION_DETAIL, { errors: { ...error.fieldErrors } });
+  if (error instanceof FieldValidationError)
+    return new HttpProblem(422, VALIDATION_DETAIL, { errors: { ...error.fieldErrors } });
   if (error instanceof PermissionDeniedError) return new HttpProblem(403, error.message);
   if (error instanceof NotFoundError) return new HttpProblem(404, `${error.resource} #${error.id} does not exist.`);
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (typeof type === 'string' && Object.hasOwn(BODY_ERRORS, type)) return BODY_ERRORS[type]!;
   // express's own client errors, e.g. a path parameter that is not valid percent-encoding.
-  if (typeof status === 'number' && status >= 400 && status < 500) return new HttpProblem(status, 'The request is malformed.');
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new HttpProblem(status, 'The request is malformed.');
   return null;
 }
 

@@ -3,7 +3,12 @@
  * (the ones that validate the requests), with the roles each operation allows read from the
  * permission matrix.
  */
-import { OpenApiGeneratorV31, OpenAPIRegistry, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  OpenApiGeneratorV31,
+  OpenAPIRegistry,
+  type ResponseConfig,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
 import type { ZodTypeAny } from 'zod';
 import { can, ROLES } from '../domain/accounts/permissions.js';
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from './auth/access-tokens.js';
@@ -37,13 +42,18 @@ const UNAUTHENTICATED: ResponseConfig = {
 
 function documentedResponse(doc: ResponseDoc): ResponseConfig {
   if (doc.problem) return { ...problem(doc.description), headers: doc.headers };
-  return { description: doc.description, headers: doc.headers, ...(doc.schema ? { content: { 'application/json': { schema: doc.schema } } } : {}) };
+  return {
+    description: doc.description,
+    headers: doc.headers,
+    ...(doc.schema ? { content: { 'application/json': { schema: doc.schema } } } : {}),
+  };
 }
 
 /** The error answers every operation of this shape can give. */
 function impliedErrors(op: Operation): Record<number, ResponseConfig> {
   const errors: Record<number, ResponseConfig> = {};
-  if (op.query || op.body || op.params) errors[400] = problem('Malformed request: see detail (and errors, for query parameters).');
+  if (op.query || op.body || op.params)
+    errors[400] = problem('Malformed request: see detail (and errors, for query parameters).');
   if (op.access.kind !== 'public') errors[401] = UNAUTHENTICATED;
   if (op.access.kind === 'permission') errors[403] = problem('The role of the signed-in account does not allow this.');
   if (op.params) errors[404] = problem('No such record.');

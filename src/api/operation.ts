@@ -23,7 +23,8 @@ export type Access =
 
 export const publicAccess = { kind: 'public' } as const;
 export const signedIn = { kind: 'signedIn' } as const;
-export const allowed = (resource: ProtectedResource, action: Action) => ({ kind: 'permission', resource, action }) as const;
+export const allowed = (resource: ProtectedResource, action: Action) =>
+  ({ kind: 'permission', resource, action }) as const;
 
 /**
  * `api`: the body is validated with the schema here. `domain`: the schema documents fields that a
@@ -54,7 +55,11 @@ export interface Reply {
 }
 
 type Output<S> = S extends ZodTypeAny ? z.output<S> : undefined;
-type BodyOf<B> = B extends { validatedBy: 'api'; schema: infer S } ? Output<S> : B extends BodySpec ? Record<string, unknown> : undefined;
+type BodyOf<B> = B extends { validatedBy: 'api'; schema: infer S }
+  ? Output<S>
+  : B extends BodySpec
+    ? Record<string, unknown>
+    : undefined;
 
 export interface OperationContext<A extends Access, Q, P, B> {
   req: Request;
@@ -64,7 +69,12 @@ export interface OperationContext<A extends Access, Q, P, B> {
   body: BodyOf<B>;
 }
 
-export interface OperationSpec<A extends Access, Q extends ZodTypeAny | undefined, P extends AnyZodObject | undefined, B extends BodySpec | undefined> {
+export interface OperationSpec<
+  A extends Access,
+  Q extends ZodTypeAny | undefined,
+  P extends AnyZodObject | undefined,
+  B extends BodySpec | undefined,
+> {
   operationId: string;
   method: Method;
   /** OpenAPI path template under /api/v1, e.g. /customers/{id}. */
@@ -84,9 +94,12 @@ export interface OperationSpec<A extends Access, Q extends ZodTypeAny | undefine
 /** Any operation: what a list of operations with different schemas holds. */
 export type Operation = OperationSpec<Access, any, any, any>;
 
-export function operation<A extends Access, Q extends ZodTypeAny | undefined = undefined, P extends AnyZodObject | undefined = undefined, B extends BodySpec | undefined = undefined>(
-  spec: OperationSpec<A, Q, P, B>,
-): Operation {
+export function operation<
+  A extends Access,
+  Q extends ZodTypeAny | undefined = undefined,
+  P extends AnyZodObject | undefined = undefined,
+  B extends BodySpec | undefined = undefined,
+>(spec: OperationSpec<A, Q, P, B>): Operation {
   return spec as unknown as Operation;
 }
 
@@ -134,17 +147,27 @@ function parsePathParams(schema: AnyZodObject, req: Request): unknown {
 function parseQuery(schema: ZodTypeAny, query: unknown): unknown {
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
-    throw new HttpProblem(400, 'Some query parameters are invalid: see errors.', { errors: fieldErrorsOf(parsed.error, 'Unknown query parameter.') });
+    throw new HttpProblem(400, 'Some query parameters are invalid: see errors.', {
+      errors: fieldErrorsOf(parsed.error, 'Unknown query parameter.'),
+    });
   }
   return parsed.data;
 }
 
-async function readBody(spec: BodySpec, req: Request, res: Response, parseJson: RequestHandler): Promise<Record<string, unknown>> {
+async function readBody(
+  spec: BodySpec,
+  req: Request,
+  res: Response,
+  parseJson: RequestHandler,
+): Promise<Record<string, unknown>> {
   if (req.is(JSON_BODY_TYPES) === false) throw new HttpProblem(415, 'Send the request body as application/json.');
-  await new Promise<void>((resolve, reject) => parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+  );
   // No body at all reads as {}: the fields it lacks are reported one by one.
   const body: unknown = req.body ?? {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpProblem(400, 'The request body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpProblem(400, 'The request body must be a JSON object.');
   const unknownFieldMessage = `Unknown field; the fields are ${Object.keys(spec.schema.shape).join(', ')}.`;
   if (spec.validatedBy === 'domain') {
     const unknown = Object.keys(body).filter((key) => !Object.hasOwn(spec.schema.shape, key));

@@ -38,5 +38,9 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
     instance: req.originalUrl.split('?')[0] ?? req.originalUrl,
     ...(problem.options.errors ? { errors: problem.options.errors } : {}),
   };
-  res.status(problem.status).set(problem.options.headers ?? {}).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  res
+    .status(problem.status)
+    .set(problem.options.headers ?? {})
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(body));
 }

@@ -35,7 +35,11 @@ const noStore: RequestHandler = (_req, res, next) => {
 export function createApiRouter(deps: ApiDeps): Router {
   const { services, sessionSecret, corsOrigins, logger } = deps;
   const accessTokens = createAccessTokens({ key: deriveAccessTokenKey(sessionSecret), clock: services.clock });
-  const operations = [...authOperations({ services, accessTokens, logger }), ...customerOperations({ services }), ...userOperations({ services })];
+  const operations = [
+    ...authOperations({ services, accessTokens, logger }),
+    ...customerOperations({ services }),
+    ...userOperations({ services }),
+  ];
   const document = openApiDocument(operations);
 
   const router = express.Router();

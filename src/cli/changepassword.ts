@@ -18,7 +18,8 @@ await runCommand(async ({ services }) => {
       password = await prompter.askSecret(`New password for ${user.email}: `);
       const problem = passwordProblem(password, user.email);
       if (problem) throw new CommandError(`password: ${problem}`);
-      if ((await prompter.askSecret('New password (again): ')) !== password) throw new CommandError('The two passwords differ.');
+      if ((await prompter.askSecret('New password (again): ')) !== password)
+        throw new CommandError('The two passwords differ.');
     }
     await services.users.setPassword(user.id, password);
     console.log(`Password of ${user.email} changed; their open sessions are signed out.`);

@@ -14,7 +14,10 @@ export interface Prompter {
   close(): void;
 }
 
-export function createPrompter(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Prompter {
+export function createPrompter(
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Prompter {
   const isTerminal = Boolean((input as NodeJS.ReadStream).isTTY);
   let muted = false;
   const rl: Interface = createInterface({ input, output, terminal: isTerminal });
@@ -42,7 +45,9 @@ export function createPrompter(input: NodeJS.ReadableStream = process.stdin, out
     const buffered = lines.shift();
     if (buffered !== undefined) return Promise.resolve(buffered);
     if (ended) return Promise.reject(noMoreInput());
-    return new Promise((resolve, reject) => waiting.push((line) => (line === END_OF_INPUT ? reject(noMoreInput()) : resolve(line))));
+    return new Promise((resolve, reject) =>
+      waiting.push((line) => (line === END_OF_INPUT ? reject(noMoreInput()) : resolve(line))),
+    );
   }
 
   return {

@@ -5,11 +5,14 @@ import { RealCustomersPresentError, seedCustomers } from '../seed/seed-customers
 import { CommandError } from './command-error.js';
 import { runCommand } from './run.js';
 
-const { values } = parseArgs({ options: { customers: { type: 'string', default: '1000' }, force: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { customers: { type: 'string', default: '1000' }, force: { type: 'boolean', default: false } },
+});
 
 await runCommand(async ({ prisma, config }) => {
   const customers = Number(values.customers);
-  if (!Number.isSafeInteger(customers) || customers < 1) throw new CommandError('--customers must be a whole number of at least 1.');
+  if (!Number.isSafeInteger(customers) || customers < 1)
+    throw new CommandError('--customers must be a whole number of at least 1.');
   const bar = new cliProgress.SingleBar(
     { format: 'Customers [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left', stream: process.stderr },
     cliProgress.Presets.shades_classic,

@@ -27,7 +27,11 @@ export const caseInsensitiveTextFilters = Prisma.defineExtension({
     $allModels: {
       $allOperations({ args, query }) {
         const withWhere = args as { where?: unknown };
-        return query(withWhere.where === undefined ? args : ({ ...args, where: withInsensitiveTextFilters(withWhere.where) } as typeof args));
+        return query(
+          withWhere.where === undefined
+            ? args
+            : ({ ...args, where: withInsensitiveTextFilters(withWhere.where) } as typeof args),
+        );
       },
     },
   },

@@ -16,7 +16,9 @@ export function createPrismaClient(databaseUrl: string): PrismaClient {
   }
   // The generated client is provider-specific: PostgreSQL has its own, generated from
   // prisma/schema.postgres.prisma with the same models, hence the same API as the SQLite one.
-  const { PrismaClient: PostgresPrismaClient } = createRequire(import.meta.url)('.prisma/client-postgres') as { PrismaClient: typeof PrismaClient };
+  const { PrismaClient: PostgresPrismaClient } = createRequire(import.meta.url)('.prisma/client-postgres') as {
+    PrismaClient: typeof PrismaClient;
+  };
   // The search path makes raw SQL (src/db/row-locks.ts) find the same schema as Prisma's own queries.
   const adapter = new PrismaPg(
     { connectionString: target.connectionString, max: POSTGRES_POOL_SIZE, options: `-c search_path=${target.schema}` },

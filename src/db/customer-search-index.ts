@@ -35,7 +35,11 @@ const sqliteSearch: SearchCondition = (terms) => {
 
 /** PostgreSQL's LIKE escapes with a backslash by default. */
 const postgresSearch: SearchCondition = (terms) =>
-  allOf(terms.map((patterns) => anyOf(patterns.map((pattern) => Prisma.sql`"searchText" LIKE ${`%${pattern.replace(/[\\%_]/g, '\\$&')}%`}`))));
+  allOf(
+    terms.map((patterns) =>
+      anyOf(patterns.map((pattern) => Prisma.sql`"searchText" LIKE ${`%${pattern.replace(/[\\%_]/g, '\\$&')}%`}`)),
+    ),
+  );
 
 export function customerSearchCondition(prisma: PrismaClient): SearchCondition {
   return providerOf(prisma) === 'sqlite' ? sqliteSearch : postgresSearch;

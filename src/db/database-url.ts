@@ -20,7 +20,8 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const parsed = new URL(url);
     const schema = parsed.searchParams.get('schema') || 'public';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error('DATABASE_URL: schema= must be a plain name (letters, digits, _)');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema))
+      throw new Error('DATABASE_URL: schema= must be a plain name (letters, digits, _)');
     parsed.searchParams.delete('schema');
     return { provider: 'postgresql', url, connectionString: parsed.toString(), schema };
   }

@@ -19,7 +19,10 @@ const MIGRATION_LOCK_KEY = 72707369;
 
 export const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export async function applyPostgresMigrations(target: Extract<DatabaseTarget, { provider: 'postgresql' }>, dir: string): Promise<string[]> {
+export async function applyPostgresMigrations(
+  target: Extract<DatabaseTarget, { provider: 'postgresql' }>,
+  dir: string,
+): Promise<string[]> {
   const client = new pg.Client({ connectionString: target.connectionString });
   await client.connect();
   try {

@@ -6,7 +6,10 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { providerOf } from './provider.js';
 
-export async function updateSearchTexts(prisma: PrismaClient, rows: Array<{ id: number; searchText: string }>): Promise<void> {
+export async function updateSearchTexts(
+  prisma: PrismaClient,
+  rows: Array<{ id: number; searchText: string }>,
+): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(rows);
   await prisma.$executeRaw(

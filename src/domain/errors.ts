@@ -1,13 +1,20 @@
 /** Bad input: one clear message per field, nothing written. */
 export class FieldValidationError extends Error {
   constructor(readonly fieldErrors: Readonly<Record<string, string>>) {
-    super(`Invalid input: ${Object.entries(fieldErrors).map(([field, message]) => `${field}: ${message}`).join('; ')}`);
+    super(
+      `Invalid input: ${Object.entries(fieldErrors)
+        .map(([field, message]) => `${field}: ${message}`)
+        .join('; ')}`,
+    );
     this.name = 'FieldValidationError';
   }
 }
 
 export class NotFoundError extends Error {
-  constructor(readonly resource: string, readonly id: number | string) {
+  constructor(
+    readonly resource: string,
+    readonly id: number | string,
+  ) {
     super(`${resource} #${id} does not exist`);
     this.name = 'NotFoundError';
   }

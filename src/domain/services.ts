@@ -28,7 +28,12 @@ export function createServices({ prisma, defaultPhoneRegion, mail, publicUrl, cl
     users,
     authenticator: createAuthenticator({ prisma, clock, throttle: createLoginThrottle(prisma) }),
     refreshTokens: createRefreshTokens({ prisma, clock }),
-    links: createOneTimeLinks({ prisma, clock, users, mail, publicUrl: publicUrl.replace(/\/$/, ''),
+    links: createOneTimeLinks({
+      prisma,
+      clock,
+      users,
+      mail,
+      publicUrl: publicUrl.replace(/\/$/, ''),
       productName: PRODUCT_NAME,
       resetRequests: createResetRequestThrottle(prisma),
     }),

@@ -25,6 +25,17 @@ export function errorHandler(log: (message: string, error: unknown) => void): Er
     if (res.headersSent) return next(error);
     const status = clientErrorStatus(error);
     if (status === 500) log(`${req.method} ${req.path} failed`, error);
-    res.status(status).type('text/plain').send(status === 500 ? 'Internal server error' : status === 404 ? 'Not found' : status === 403 ? 'Forbidden' : 'Bad request');
+    res
+      .status(status)
+      .type('text/plain')
+      .send(
+        status === 500
+          ? 'Internal server error'
+          : status === 404
+            ? 'Not found'
+            : status === 403
+              ? 'Forbidden'
+              : 'Bad request',
+      );
   };
 }

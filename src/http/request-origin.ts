@@ -6,7 +6,10 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CROSS_SITE_ENTRY_PAGES = new Set(['/', '/login', '/forgot-password', '/reset-password', '/accept-invitation']);
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 /**
@@ -25,7 +28,8 @@ export const rejectCrossSiteRequests: RequestHandler = (req, res, next) => {
   // Sec-Fetch-Site is authoritative when a browser sends it (a same-origin form POST may still
   // carry `Origin: null`, e.g. under a no-referrer policy).
   const origin = req.get('origin');
-  const foreignOrigin = site !== 'same-origin' && origin !== undefined && (origin === 'null' || safeHost(origin) !== req.get('host'));
+  const foreignOrigin =
+    site !== 'same-origin' && origin !== undefined && (origin === 'null' || safeHost(origin) !== req.get('host'));
   const path = req.path.toLowerCase();
 
   if (UNSAFE_METHODS.has(req.method) ? crossSite || foreignOrigin : crossSite && path.startsWith('/api/')) {
@@ -37,7 +41,9 @@ export const rejectCrossSiteRequests: RequestHandler = (req, res, next) => {
     res
       .status(200)
       .type('html')
-      .send(`<!DOCTYPE html><meta charset="utf-8"><title>Continue</title><p style="font-family:sans-serif">You followed a link from another site. <a href="${target}">Continue to the page</a>.</p>`);
+      .send(
+        `<!DOCTYPE html><meta charset="utf-8"><title>Continue</title><p style="font-family:sans-serif">You followed a link from another site. <a href="${target}">Continue to the page</a>.</p>`,
+      );
     return;
   }
   next();

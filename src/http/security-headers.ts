@@ -36,7 +36,11 @@ const nonceInlineScripts: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (body?: unknown) => {
     const isHtml = (res.get('Content-Type') ?? 'text/html').startsWith('text/html');
-    return send(typeof body === 'string' && isHtml ? body.replace(TEMPLATE_INLINE_SCRIPT, `<script nonce="${nonceOf(res)}">`) : body);
+    return send(
+      typeof body === 'string' && isHtml
+        ? body.replace(TEMPLATE_INLINE_SCRIPT, `<script nonce="${nonceOf(res)}">`)
+        : body,
+    );
   };
   next();
 };

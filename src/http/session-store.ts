@@ -45,7 +45,9 @@ export class DatabaseSessionStore extends session.Store {
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
     settle(callback, async () => {
-      const [row] = await this.prisma.$queryRaw<Array<{ data: string }>>`SELECT "data" FROM "Session" WHERE "sid" = ${sid} AND "expiresAt" > ${this.at()}`;
+      const [row] = await this.prisma.$queryRaw<
+        Array<{ data: string }>
+      >`SELECT "data" FROM "Session" WHERE "sid" = ${sid} AND "expiresAt" > ${this.at()}`;
       return row ? (JSON.parse(row.data) as SessionData) : null;
     });
   }
@@ -68,7 +70,8 @@ export class DatabaseSessionStore extends session.Store {
     }
     this.rememberTouch(sid, now);
     settle(callback, async () => {
-      await this.prisma.$executeRaw`UPDATE "Session" SET "data" = ${JSON.stringify(data)}, "expiresAt" = ${this.expiryOf(data)} WHERE "sid" = ${sid}`;
+      await this.prisma
+        .$executeRaw`UPDATE "Session" SET "data" = ${JSON.stringify(data)}, "expiresAt" = ${this.expiryOf(data)} WHERE "sid" = ${sid}`;
     });
   }
 
@@ -99,7 +102,8 @@ export class DatabaseSessionStore extends session.Store {
 
   private rememberTouch(sid: string, now: number): void {
     if (this.lastTouched.size >= TOUCH_MEMORY_LIMIT) {
-      for (const [touchedSid, at] of this.lastTouched) if (now - at >= this.options.touchAtMostEveryMs) this.lastTouched.delete(touchedSid);
+      for (const [touchedSid, at] of this.lastTouched)
+        if (now - at >= this.options.touchAtMostEveryMs) this.lastTouched.delete(touchedSid);
     }
     this.lastTouched.set(sid, now);
   }

@@ -33,7 +33,18 @@ export function createMailSender({ smtpUrl, from, nodeEnv, log = console.log }: 
   return {
     async send(mail) {
       const rule = '-'.repeat(72);
-      log([rule, 'DEVELOPMENT MAIL (SMTP_URL is not set, so it is written here instead of sent)', `From: ${from}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, '', mail.text.trimEnd(), rule].join('\n'));
+      log(
+        [
+          rule,
+          'DEVELOPMENT MAIL (SMTP_URL is not set, so it is written here instead of sent)',
+          `From: ${from}`,
+          `To: ${mail.to}`,
+          `Subject: ${mail.subject}`,
+          '',
+          mail.text.trimEnd(),
+          rule,
+        ].join('\n'),
+      );
     },
   };
 }

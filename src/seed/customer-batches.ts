@@ -35,7 +35,9 @@ const columnList = COLUMNS.map((column) => `"${column}"`).join(', ');
 function sqliteBulkLoad(db: Database.Database): (() => void) | undefined {
   const schemaOf = (type: 'index' | 'trigger') =>
     db
-      .prepare<[string], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = '${type}' AND tbl_name = 'Customer' AND sql IS NOT NULL AND sql LIKE ?`)
+      .prepare<[string], { name: string; sql: string }>(
+        `SELECT name, sql FROM sqlite_master WHERE type = '${type}' AND tbl_name = 'Customer' AND sql IS NOT NULL AND sql LIKE ?`,
+      )
       .all(type === 'index' ? '%' : '%AFTER INSERT%');
   db.exec('BEGIN IMMEDIATE');
   if (db.prepare('SELECT 1 FROM "Customer" LIMIT 1').get()) {
@@ -62,8 +64,13 @@ function sqliteWriter(file: string): CustomerBatchWriter {
   // full-text segments) are copied into the database once.
   db.pragma('wal_autocheckpoint = 0');
   // Timestamps as Prisma's SQLite adapter stores them: 2024-01-01T08:00:00.000+00:00.
-  const values = [...TEXT_COLUMNS.map((column) => `value ->> '${column}'`), ...TIME_COLUMNS.map((column) => `replace(value ->> '${column}', 'Z', '+00:00')`)];
-  const insert = db.prepare(`INSERT OR IGNORE INTO "Customer" (${columnList}) SELECT ${values.join(', ')} FROM json_each(jsonb(?))`);
+  const values = [
+    ...TEXT_COLUMNS.map((column) => `value ->> '${column}'`),
+    ...TIME_COLUMNS.map((column) => `replace(value ->> '${column}', 'Z', '+00:00')`),
+  ];
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO "Customer" (${columnList}) SELECT ${values.join(', ')} FROM json_each(jsonb(?))`,
+  );
   const completeBulkLoad = sqliteBulkLoad(db);
   return {
     async write(customersJson) {
@@ -81,10 +88,18 @@ function sqliteWriter(file: string): CustomerBatchWriter {
   };
 }
 
-async function postgresWriter(target: Extract<DatabaseTarget, { provider: 'postgresql' }>): Promise<CustomerBatchWriter> {
-  const client = new pg.Client({ connectionString: target.connectionString, options: `-c search_path=${target.schema}` });
+async function postgresWriter(
+  target: Extract<DatabaseTarget, { provider: 'postgresql' }>,
+): Promise<CustomerBatchWriter> {
+  const client = new pg.Client({
+    connectionString: target.connectionString,
+    options: `-c search_path=${target.schema}`,
+  });
   await client.connect();
-  const recordType = [...TEXT_COLUMNS.map((column) => `"${column}" text`), ...TIME_COLUMNS.map((column) => `"${column}" timestamp(3)`)].join(', ');
+  const recordType = [
+    ...TEXT_COLUMNS.map((column) => `"${column}" text`),
+    ...TIME_COLUMNS.map((column) => `"${column}" timestamp(3)`),
+  ].join(', ');
   const insert = `INSERT INTO "Customer" (${columnList}) SELECT ${columnList} FROM json_to_recordset($1::json) AS c(${recordType}) ON CONFLICT DO NOTHING`;
   return {
     async write(customersJson) {

@@ -22,7 +22,9 @@ const BATCHES_AHEAD = 2;
 const GENERATORS = Math.min(2, availableParallelism());
 
 // The child runs the same kind of file as this one: .ts under tsx, .js when compiled.
-const CHILD = fileURLToPath(new URL(`./fake-customer-batch-process${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
+const CHILD = fileURLToPath(
+  new URL(`./fake-customer-batch-process${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+);
 
 interface Range {
   first: number;
@@ -35,7 +37,8 @@ function startGenerator(): { generate(range: Range): Promise<string>; stop(): vo
   const waiting: Array<{ resolve: (json: string) => void; reject: (error: Error) => void }> = [];
   child.on('message', (json: string) => waiting.shift()?.resolve(json));
   child.on('exit', (code) => {
-    for (const { reject } of waiting.splice(0)) reject(new Error(`The fake customer generator stopped (exit code ${code})`));
+    for (const { reject } of waiting.splice(0))
+      reject(new Error(`The fake customer generator stopped (exit code ${code})`));
   });
   return {
     generate: (range) =>
@@ -49,9 +52,14 @@ function startGenerator(): { generate(range: Range): Promise<string>; stop(): vo
   };
 }
 
-export async function* fakeCustomerBatches(first: number, last: number, batchSize: number): AsyncGenerator<FakeCustomerBatch> {
+export async function* fakeCustomerBatches(
+  first: number,
+  last: number,
+  batchSize: number,
+): AsyncGenerator<FakeCustomerBatch> {
   const ranges: Range[] = [];
-  for (let start = first; start <= last; start += batchSize) ranges.push({ first: start, last: Math.min(start + batchSize - 1, last) });
+  for (let start = first; start <= last; start += batchSize)
+    ranges.push({ first: start, last: Math.min(start + batchSize - 1, last) });
   const generators = Array.from({ length: Math.min(GENERATORS, ranges.length) }, startGenerator);
   // Batch i comes from generator i mod n, so each generator's answers arrive in the order needed.
   const request = (index: number) => generators[index % generators.length]!.generate(ranges[index]!);

@@ -41,17 +41,53 @@ const COUNTRIES: Country[] = [
   {
     share: 50,
     locale: [en_US, en, base],
-    phonePrefixes: ['+12012', '+12123', '+13124', '+14155', '+16177', '+17136', '+12068', '+13039', '+14042', '+13052', '+17024', '+15126'],
+    phonePrefixes: [
+      '+12012',
+      '+12123',
+      '+13124',
+      '+14155',
+      '+16177',
+      '+17136',
+      '+12068',
+      '+13039',
+      '+14042',
+      '+13052',
+      '+17024',
+      '+15126',
+    ],
     freeDigits: 6,
   },
   {
     share: 12,
     locale: [en_GB, en, base],
-    phonePrefixes: ['+44771', '+44772', '+44773', '+44774', '+44775', '+44780', '+44781', '+44784', '+44785', '+44786', '+44787', '+44790'],
+    phonePrefixes: [
+      '+44771',
+      '+44772',
+      '+44773',
+      '+44774',
+      '+44775',
+      '+44780',
+      '+44781',
+      '+44784',
+      '+44785',
+      '+44786',
+      '+44787',
+      '+44790',
+    ],
     freeDigits: 7,
   },
-  { share: 14, locale: [de, en, base], phonePrefixes: ['+49151', '+49152', '+49157', '+49160', '+49170', '+49171', '+49176'], freeDigits: 8 },
-  { share: 9, locale: [fr, en, base], phonePrefixes: ['+33612', '+33615', '+33620', '+33630', '+33650', '+33660', '+33670', '+33680'], freeDigits: 6 },
+  {
+    share: 14,
+    locale: [de, en, base],
+    phonePrefixes: ['+49151', '+49152', '+49157', '+49160', '+49170', '+49171', '+49176'],
+    freeDigits: 8,
+  },
+  {
+    share: 9,
+    locale: [fr, en, base],
+    phonePrefixes: ['+33612', '+33615', '+33620', '+33630', '+33650', '+33660', '+33670', '+33680'],
+    freeDigits: 6,
+  },
   { share: 9, locale: [es, en, base], phonePrefixes: ['+346'], freeDigits: 8 },
   { share: 6, locale: [vi, en, base], phonePrefixes: ['+8490', '+8491', '+8497', '+8498'], freeDigits: 7 },
 ];
@@ -115,13 +151,21 @@ export function fakeCustomer(number: number): FakeCustomer {
   const lastName = faker.person.lastName(sex);
   const first = emailWord(firstName) || 'customer';
   const last = emailWord(lastName) || 'customer';
-  const local = faker.helpers.arrayElement([`${first}.${last}${number}`, `${first[0]}${last}${number}`, `${last}.${first}${number}`, `${first}${number}`]);
+  const local = faker.helpers.arrayElement([
+    `${first}.${last}${number}`,
+    `${first[0]}${last}${number}`,
+    `${last}.${first}${number}`,
+    `${first}${number}`,
+  ]);
   const email = `${local}@${SEED_EMAIL_DOMAIN}`;
   const phone = phoneOf(country, number);
   const birth = faker.date.birthdate({ mode: 'age', min: 16, max: 90, refDate: AGE_REFERENCE_DAY });
   const dateOfBirth = new Date(Date.UTC(birth.getUTCFullYear(), birth.getUTCMonth(), birth.getUTCDate()));
-  const createdAt = new Date(FIRST_SIGN_UP + (number - 1) * SIGN_UP_INTERVAL_MS + faker.number.int(SIGN_UP_INTERVAL_MS - 1));
-  const deletedAt = faker.number.int(99) < 2 ? new Date(createdAt.getTime() + faker.number.int({ min: 1, max: 90 }) * DAY_MS) : null;
+  const createdAt = new Date(
+    FIRST_SIGN_UP + (number - 1) * SIGN_UP_INTERVAL_MS + faker.number.int(SIGN_UP_INTERVAL_MS - 1),
+  );
+  const deletedAt =
+    faker.number.int(99) < 2 ? new Date(createdAt.getTime() + faker.number.int({ min: 1, max: 90 }) * DAY_MS) : null;
   const notes = faker.number.int(9) === 0 ? faker.helpers.arrayElement(NOTES) : null;
   return {
     firstName,

@@ -13,7 +13,9 @@ const BATCH_SIZE = 10_000;
 
 export class RealCustomersPresentError extends Error {
   constructor(readonly realCustomers: number) {
-    super(`The database holds ${realCustomers} real customer(s) (emails not at ${SEED_EMAIL_DOMAIN}): not seeding it. Use --force to add fake customers anyway.`);
+    super(
+      `The database holds ${realCustomers} real customer(s) (emails not at ${SEED_EMAIL_DOMAIN}): not seeding it. Use --force to add fake customers anyway.`,
+    );
     this.name = 'RealCustomersPresentError';
   }
 }
@@ -36,7 +38,14 @@ export interface SeedResult {
 
 const seededEmail = { email: { endsWith: `@${SEED_EMAIL_DOMAIN}` } };
 
-export async function seedCustomers({ prisma, databaseUrl, customers, force = false, onProgress, onIndexing }: SeedOptions): Promise<SeedResult> {
+export async function seedCustomers({
+  prisma,
+  databaseUrl,
+  customers,
+  force = false,
+  onProgress,
+  onIndexing,
+}: SeedOptions): Promise<SeedResult> {
   const realCustomers = await prisma.customer.count({ where: { NOT: seededEmail } });
   if (realCustomers > 0 && !force) throw new RealCustomersPresentError(realCustomers);
   const alreadySeeded = await prisma.customer.count({ where: seededEmail });

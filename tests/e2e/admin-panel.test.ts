@@ -29,7 +29,10 @@ let signedIn: Promise<Page> | undefined;
 
 beforeAll(async () => {
   // Assigned as each is ready, so afterAll releases whichever started if the other failed.
-  await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
+  await Promise.all([
+    startApp().then((started) => (app = started)),
+    launchBrowser().then((launched) => (browser = launched)),
+  ]);
   staff = await app.createUser('STAFF', { email: 'grace.staff@example.test', name: 'Grace Staff' });
 });
 
@@ -87,7 +90,10 @@ async function fillCustomerForm(page: Page, customer: CustomerInput): Promise<vo
 
 /** Presses Save and waits for the server's answer to the form. */
 async function submitCustomerForm(page: Page): Promise<void> {
-  const answered = page.waitForResponse((response) => response.url().includes('/admin/api/resources/Customer/actions/new') && response.request().method() === 'POST');
+  const answered = page.waitForResponse(
+    (response) =>
+      response.url().includes('/admin/api/resources/Customer/actions/new') && response.request().method() === 'POST',
+  );
   await page.getByTestId('button-save').click();
   await answered;
 }
@@ -120,7 +126,13 @@ describe('admin panel in a browser', () => {
     await page.getByRole('link', { name: 'Create new' }).click();
     await page.waitForURL((url) => url.pathname === NEW_CUSTOMER_PATH, { waitUntil: 'domcontentloaded' });
     await page.locator('#firstName').waitFor();
-    await fillCustomerForm(page, { firstName: 'Katherine', lastName: 'Johnson', email: 'Katherine.Johnson@Example.com', phone: '(201) 555-0123', dateOfBirth: '1990-05-17' });
+    await fillCustomerForm(page, {
+      firstName: 'Katherine',
+      lastName: 'Johnson',
+      email: 'Katherine.Johnson@Example.com',
+      phone: '(201) 555-0123',
+      dateOfBirth: '1990-05-17',
+    });
     await submitCustomerForm(page);
 
     await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
@@ -131,7 +143,12 @@ describe('admin panel in a browser', () => {
     await expect(row.getByTestId('property-list-dateOfBirth').textContent()).resolves.toBe('1990-05-17');
 
     const stored = await app.prisma.customer.findUnique({ where: { email: 'katherine.johnson@example.com' } });
-    expect(stored).toMatchObject({ firstName: 'Katherine', lastName: 'Johnson', phone: '+12015550123', createdById: staff.id });
+    expect(stored).toMatchObject({
+      firstName: 'Katherine',
+      lastName: 'Johnson',
+      phone: '+12015550123',
+      createdById: staff.id,
+    });
     expect(stored?.dateOfBirth.toISOString()).toBe('1990-05-17T00:00:00.000Z');
   });
 
@@ -145,7 +162,9 @@ describe('admin panel in a browser', () => {
     const stored = await app.prisma.customer.findUnique({ where: { email } });
     expect(stored, 'the customer was not created').not.toBeNull();
     expect(stored?.dateOfBirth.toISOString().slice(0, 10), 'typed 1990/05/17 into the date picker').toBe('1990-05-17');
-    await expect(customerRow(page, email).getByTestId('property-list-dateOfBirth').textContent()).resolves.toBe('1990-05-17');
+    await expect(customerRow(page, email).getByTestId('property-list-dateOfBirth').textContent()).resolves.toBe(
+      '1990-05-17',
+    );
   });
 
   it('shows the phone error under the phone field and writes nothing', async () => {
@@ -153,7 +172,13 @@ describe('admin panel in a browser', () => {
     const before = await app.prisma.customer.count();
 
     await openNewCustomerForm(page);
-    await fillCustomerForm(page, { firstName: 'Dorothy', lastName: 'Vaughan', email: 'dorothy.vaughan@example.com', phone: '12345', dateOfBirth: '1985-09-20' });
+    await fillCustomerForm(page, {
+      firstName: 'Dorothy',
+      lastName: 'Vaughan',
+      email: 'dorothy.vaughan@example.com',
+      phone: '12345',
+      dateOfBirth: '1985-09-20',
+    });
     await submitCustomerForm(page);
 
     const phoneField = page.getByTestId('property-edit-phone');
@@ -162,10 +187,14 @@ describe('admin panel in a browser', () => {
     // Still on the form, with what was typed, and the other fields carry no error.
     expect(new URL(page.url()).pathname).toBe(NEW_CUSTOMER_PATH);
     await expect(page.locator('#phone').inputValue()).resolves.toBe('12345');
-    await expect(page.getByTestId('property-edit-email').textContent()).resolves.not.toMatch(/not a valid|taken|required/i);
+    await expect(page.getByTestId('property-edit-email').textContent()).resolves.not.toMatch(
+      /not a valid|taken|required/i,
+    );
 
     await expect(app.prisma.customer.count()).resolves.toBe(before);
-    await expect(app.prisma.customer.findUnique({ where: { email: 'dorothy.vaughan@example.com' } })).resolves.toBeNull();
+    await expect(
+      app.prisma.customer.findUnique({ where: { email: 'dorothy.vaughan@example.com' } }),
+    ).resolves.toBeNull();
   });
 
   it('makes no request to any host other than this machine', async () => {
@@ -177,7 +206,8 @@ describe('admin panel in a browser', () => {
     await openNewCustomerForm(page);
     const dateOfBirth = page.getByTestId('property-edit-dateOfBirth');
     await dateOfBirth.locator('input').first().click();
-    if ((await dateOfBirth.locator('.react-datepicker__input-container').count()) > 0) await page.locator('.react-datepicker').waitFor(); // the calendar pop-up
+    if ((await dateOfBirth.locator('.react-datepicker__input-container').count()) > 0)
+      await page.locator('.react-datepicker').waitFor(); // the calendar pop-up
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
 
     expect(foreign).toEqual([]);

@@ -15,7 +15,9 @@ async function recordCspViolations(page: Page): Promise<string[]> {
   await page.exposeFunction('reportCspViolation', (violation: string) => violations.push(violation));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation(`${event.effectiveDirective} ${event.blockedURI} in ${event.sourceFile}`);
+      (window as unknown as { reportCspViolation(violation: string): void }).reportCspViolation(
+        `${event.effectiveDirective} ${event.blockedURI} in ${event.sourceFile}`,
+      );
     });
   });
   page.on('console', (message) => {
@@ -35,10 +37,14 @@ it('renders every operation, runs under the CSP without a violation, and tries G
   const operations = page.locator('.opblock');
   await operations.first().waitFor();
   await expect(page.getByRole('heading', { name: /Customer Back-office API/ }).isVisible()).resolves.toBe(true);
-  const document = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as { paths: Record<string, object> };
+  const document = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as {
+    paths: Record<string, object>;
+  };
   const documented = Object.values(document.paths).reduce((count, methods) => count + Object.keys(methods).length, 0);
   expect(await operations.count()).toBe(documented);
-  await expect(page.locator('.opblock-summary-path', { hasText: '/customers/{id}/restore' }).isVisible()).resolves.toBe(true);
+  await expect(page.locator('.opblock-summary-path', { hasText: '/customers/{id}/restore' }).isVisible()).resolves.toBe(
+    true,
+  );
 
   const token = await fetch(`${app.baseUrl}/api/v1/auth/token`, {
     method: 'POST',
@@ -46,7 +52,10 @@ it('renders every operation, runs under the CSP without a violation, and tries G
     body: JSON.stringify({ email: user.email, password: user.password }),
   });
   const { accessToken } = (await token.json()) as { accessToken: string };
-  await page.getByRole('button', { name: /Authorize/ }).first().click();
+  await page
+    .getByRole('button', { name: /Authorize/ })
+    .first()
+    .click();
   await page.locator('#auth-bearer-value').fill(accessToken);
   await page.getByRole('button', { name: 'Apply credentials' }).click();
   await page.locator('.modal-ux').getByRole('button', { name: 'Close', exact: true }).click();

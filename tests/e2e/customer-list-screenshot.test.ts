@@ -10,11 +10,41 @@ import { customerRow, signIn, VIEWPORT, waitForCustomerList, useBrowserSession }
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/customer-list.png');
 
 const CUSTOMERS = [
-  { firstName: 'Olivia', lastName: 'Bennett', email: 'olivia.bennett@example.com', phone: '(201) 555-0148', dateOfBirth: '1987-03-14' },
-  { firstName: 'Marcus', lastName: 'Okafor', email: 'marcus.okafor@example.com', phone: '+44 20 7946 0958', dateOfBirth: '1979-11-02' },
-  { firstName: 'Sofia', lastName: 'Lindqvist', email: 'sofia.lindqvist@example.com', phone: '+46 8 123 456 78', dateOfBirth: '1995-07-21' },
-  { firstName: 'Daniel', lastName: 'Nguyen', email: 'daniel.nguyen@example.com', phone: '(415) 555-0199', dateOfBirth: '2001-01-30' },
-  { firstName: 'Amélie', lastName: 'Laurent', email: 'amelie.laurent@example.com', phone: '+33 1 23 45 67 89', dateOfBirth: '1968-09-09' },
+  {
+    firstName: 'Olivia',
+    lastName: 'Bennett',
+    email: 'olivia.bennett@example.com',
+    phone: '(201) 555-0148',
+    dateOfBirth: '1987-03-14',
+  },
+  {
+    firstName: 'Marcus',
+    lastName: 'Okafor',
+    email: 'marcus.okafor@example.com',
+    phone: '+44 20 7946 0958',
+    dateOfBirth: '1979-11-02',
+  },
+  {
+    firstName: 'Sofia',
+    lastName: 'Lindqvist',
+    email: 'sofia.lindqvist@example.com',
+    phone: '+46 8 123 456 78',
+    dateOfBirth: '1995-07-21',
+  },
+  {
+    firstName: 'Daniel',
+    lastName: 'Nguyen',
+    email: 'daniel.nguyen@example.com',
+    phone: '(415) 555-0199',
+    dateOfBirth: '2001-01-30',
+  },
+  {
+    firstName: 'Amélie',
+    lastName: 'Laurent',
+    email: 'amelie.laurent@example.com',
+    phone: '+33 1 23 45 67 89',
+    dateOfBirth: '1968-09-09',
+  },
 ];
 
 const session = useBrowserSession();
@@ -24,7 +54,13 @@ it('saves a screenshot of the customer list with five customers', async () => {
   const manager = await app.createUser('MANAGER', { email: 'hannah.schmidt@example.test', name: 'Hannah Schmidt' });
   const superuser = await app.createUser('SUPERUSER', { email: 'admin@example.test', name: 'Admin' });
   // Entered over a few days, so the "Created" column reads like real use.
-  const createdAt = ['2026-11-16T09:12:00Z', '2026-11-17T14:47:00Z', '2026-11-19T10:05:00Z', '2026-11-20T16:31:00Z', '2026-11-23T08:58:00Z'];
+  const createdAt = [
+    '2026-11-16T09:12:00Z',
+    '2026-11-17T14:47:00Z',
+    '2026-11-19T10:05:00Z',
+    '2026-11-20T16:31:00Z',
+    '2026-11-23T08:58:00Z',
+  ];
   for (const [index, customer] of CUSTOMERS.entries()) {
     app.clock.set(createdAt[index]!);
     await app.services.customers.create(customer, { id: superuser.id, role: 'SUPERUSER' });

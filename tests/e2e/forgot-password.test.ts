@@ -69,7 +69,9 @@ it('resets a forgotten password through the mailed link, then signs in with the 
   const form = page.locator('form[action="/admin/login"]');
   await form.locator('input[name="email"]').fill(staff.email);
   await form.locator('input[name="password"]').fill(staff.password);
-  const refused = page.waitForResponse((response) => response.url().endsWith('/admin/login') && response.request().method() === 'POST');
+  const refused = page.waitForResponse(
+    (response) => response.url().endsWith('/admin/login') && response.request().method() === 'POST',
+  );
   await form.getByRole('button', { name: 'Sign in' }).click();
   expect((await refused).status()).toBe(401);
   await page.getByText('Wrong email or password').waitFor();

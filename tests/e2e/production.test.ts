@@ -13,7 +13,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/processes.js';
-import { customerRow, fillDatePicker, launchBrowser, openPage, signIn, waitForCustomerList, type E2eBrowser } from './support/browser.js';
+import {
+  customerRow,
+  fillDatePicker,
+  launchBrowser,
+  openPage,
+  signIn,
+  waitForCustomerList,
+  type E2eBrowser,
+} from './support/browser.js';
 
 const COMPILED_ENTRY = path.join(PROJECT_ROOT, 'dist/main.js');
 const PREBUILT_BUNDLE = path.join(PROJECT_ROOT, 'dist/adminjs/bundle.js');
@@ -66,7 +74,9 @@ function startCompiled(env: Record<string, string>): ProductionServer {
         };
         listeners.add(check);
         check();
-        void exited.then((code) => reject(new Error(`dist/main.js exited with ${code} before printing ${pattern}:\n${output}`)));
+        void exited.then((code) =>
+          reject(new Error(`dist/main.js exited with ${code} before printing ${pattern}:\n${output}`)),
+        );
       });
     },
   };
@@ -78,11 +88,16 @@ let baseUrl: string;
 
 beforeAll(async () => {
   if (!existsSync(COMPILED_ENTRY) || !existsSync(PREBUILT_BUNDLE)) {
-    throw new Error(`The production build is missing (${path.relative(PROJECT_ROOT, COMPILED_ENTRY)}, ${path.relative(PROJECT_ROOT, PREBUILT_BUNDLE)}): run npm run build before this test.`);
+    throw new Error(
+      `The production build is missing (${path.relative(PROJECT_ROOT, COMPILED_ENTRY)}, ${path.relative(PROJECT_ROOT, PREBUILT_BUNDLE)}): run npm run build before this test.`,
+    );
   }
   mkdirSync(path.dirname(file), { recursive: true });
   server = startCompiled(productionEnv);
-  [baseUrl] = await Promise.all([server.waitFor(SERVING).then((match) => match[1]!), launchBrowser().then((launched) => (browser = launched))]);
+  [baseUrl] = await Promise.all([
+    server.waitFor(SERVING).then((match) => match[1]!),
+    launchBrowser().then((launched) => (browser = launched)),
+  ]);
 });
 
 afterAll(async () => {
@@ -124,7 +139,13 @@ async function recordCspViolations(page: Page): Promise<CspViolation[]> {
     });
   });
   page.on('console', (message) => {
-    if (message.text().includes('Content Security Policy')) violations.push({ directive: '(console)', blocked: message.text(), source: message.location().url, page: page.url() });
+    if (message.text().includes('Content Security Policy'))
+      violations.push({
+        directive: '(console)',
+        blocked: message.text(),
+        source: message.location().url,
+        page: page.url(),
+      });
   });
   return violations;
 }
@@ -138,10 +159,15 @@ describe('the production build', () => {
   });
 
   it('runs sign-in, the customer list, the customer form and My profile without a CSP violation', async () => {
-    const context = await browser!.newContext({ timezoneId: 'UTC', extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' } });
+    const context = await browser!.newContext({
+      timezoneId: 'UTC',
+      extraHTTPHeaders: { 'X-Forwarded-Proto': 'https' },
+    });
     const page = await context.newPage();
     const violations = await recordCspViolations(page);
-    const componentsBundle = page.waitForResponse((response) => response.url().endsWith('/admin/frontend/assets/components.bundle.js'));
+    const componentsBundle = page.waitForResponse((response) =>
+      response.url().endsWith('/admin/frontend/assets/components.bundle.js'),
+    );
 
     await signIn(page, baseUrl, ADMIN);
     expect((await componentsBundle).status()).toBe(200);
@@ -172,7 +198,12 @@ describe('the production build', () => {
 
   it('creates the first superuser without ever logging its generated password', async () => {
     const otherFile = path.join(PROJECT_ROOT, 'tests/.tmp', `${randomUUID()}.db`);
-    const fresh = startCompiled({ ...productionEnv, DATABASE_URL: `file:${otherFile}`, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+    const fresh = startCompiled({
+      ...productionEnv,
+      DATABASE_URL: `file:${otherFile}`,
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+    });
     try {
       await fresh.waitFor(/First superuser created: admin@example\.com.*not log/);
     } finally {

@@ -29,7 +29,10 @@ const signInStatus = async (email: string, password: string) =>
 
 describe('invitations', () => {
   it('invite → the invitee sets a password through the link → signs in; the link works once', async () => {
-    const created = await bossAgent.post('/admin/api/resources/User/actions/new').type('form').send({ email: 'invitee@staff.test', name: 'Invited Person', role: 'STAFF' });
+    const created = await bossAgent
+      .post('/admin/api/resources/User/actions/new')
+      .type('form')
+      .send({ email: 'invitee@staff.test', name: 'Invited Person', role: 'STAFF' });
     expect(created.body.record.errors).toEqual({});
     const id = created.body.record.params.id;
     expect(await signInStatus('invitee@staff.test', '')).toBe(401);
@@ -73,7 +76,9 @@ describe('forgot password', () => {
   it('always answers the same; mails a link only to an existing, active account', async () => {
     const inactive = await t.createUser('STAFF', { isActive: false });
     const answers = await Promise.all(
-      ['nobody@staff.test', inactive.email, boss.email].map((email) => request(t.app).post('/admin/forgot-password').type('form').send({ email })),
+      ['nobody@staff.test', inactive.email, boss.email].map((email) =>
+        request(t.app).post('/admin/forgot-password').type('form').send({ email }),
+      ),
     );
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
@@ -105,7 +110,13 @@ describe('forgot password', () => {
     const { path, token } = pathOf(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
     t.clock.set('2026-11-23T13:00:01.000Z');
     expect((await setPassword(path, token, 'late new password')).status).toBe(410);
-    expect((await request(t.app).get(path).query({ token: 'x'.repeat(43) })).status).toBe(410);
+    expect(
+      (
+        await request(t.app)
+          .get(path)
+          .query({ token: 'x'.repeat(43) })
+      ).status,
+    ).toBe(410);
     expect((await request(t.app).get(path)).status).toBe(410);
   });
 
@@ -172,13 +183,22 @@ describe('my profile', () => {
     const agent = await t.signIn(user.email);
     t.clock.set('2026-11-23T12:10:00.000Z');
 
-    const wrong = await agent.post('/admin/profile/password').type('form').send({ currentPassword: 'not it at all', password: 'a better password 1', confirmation: 'a better password 1' });
+    const wrong = await agent
+      .post('/admin/profile/password')
+      .type('form')
+      .send({ currentPassword: 'not it at all', password: 'a better password 1', confirmation: 'a better password 1' });
     expect(wrong.status).toBe(422);
     expect(wrong.text).toContain('This is not your current password.');
-    const asEmail = await agent.post('/admin/profile/password').type('form').send({ currentPassword: TEST_PASSWORD, password: user.email, confirmation: user.email });
+    const asEmail = await agent
+      .post('/admin/profile/password')
+      .type('form')
+      .send({ currentPassword: TEST_PASSWORD, password: user.email, confirmation: user.email });
     expect(asEmail.text).toContain('must not be the email');
 
-    const changed = await agent.post('/admin/profile/password').type('form').send({ currentPassword: TEST_PASSWORD, password: 'a better password 1', confirmation: 'a better password 1' });
+    const changed = await agent
+      .post('/admin/profile/password')
+      .type('form')
+      .send({ currentPassword: TEST_PASSWORD, password: 'a better password 1', confirmation: 'a better password 1' });
     expect(changed.status).toBe(303);
     expect((await agent.get('/admin/api/resources/Customer/actions/list')).status).toBe(200);
     expect((await other.get('/admin/api/resources/Customer/actions/list')).status).toBe(302);

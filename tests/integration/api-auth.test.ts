@@ -33,13 +33,24 @@ const refresh = (refreshToken: string) => t.api.post('/auth/refresh', { body: { 
 describe('POST /auth/token', () => {
   it('answers a bearer access token for 15 minutes and a refresh token, and audits the sign-in', async () => {
     const user = await t.createUser('STAFF');
-    const response = await t.api.post('/auth/token', { body: { email: user.email.toUpperCase(), password: TEST_PASSWORD } });
+    const response = await t.api.post('/auth/token', {
+      body: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, refreshTokenExpiresAt: at(7 * DAY) });
-    const [header, payload] = (response.body.accessToken as string).split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
+    const [header, payload] = (response.body.accessToken as string)
+      .split('.')
+      .slice(0, 2)
+      .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()));
     expect(header).toMatchObject({ alg: 'HS256', typ: 'at+jwt' });
-    expect(payload).toMatchObject({ sub: String(user.id), role: 'STAFF', sid: expect.any(String), iat: Date.parse(START) / 1000, exp: Date.parse(START) / 1000 + 900 });
+    expect(payload).toMatchObject({
+      sub: String(user.id),
+      role: 'STAFF',
+      sid: expect.any(String),
+      iat: Date.parse(START) / 1000,
+      exp: Date.parse(START) / 1000 + 900,
+    });
 
     const login = await t.prisma.auditLog.findFirstOrThrow({ where: { action: 'login', actorId: user.id } });
     expect(login).toMatchObject({ resource: 'Session', recordId: String(user.id) });
@@ -60,7 +71,8 @@ describe('POST /auth/token', () => {
     await t.api.post('/auth/token', { body: { email: user.email, password: 'a wrong password' } });
     await t.api.post('/auth/logout', { body: { refreshToken: pair.refreshToken } });
     const audit = JSON.stringify(await t.prisma.auditLog.findMany());
-    for (const secret of [pair.refreshToken, pair.accessToken, TEST_PASSWORD, 'a wrong password']) expect(audit).not.toContain(secret);
+    for (const secret of [pair.refreshToken, pair.accessToken, TEST_PASSWORD, 'a wrong password'])
+      expect(audit).not.toContain(secret);
   });
 
   it.each([
@@ -85,7 +97,9 @@ describe('POST /auth/token', () => {
   it(`throttles like the panel: after ${LOGIN_LIMITS.failuresPerAccount} failures even the right password gets 429 with Retry-After`, async () => {
     const user = await t.createUser('STAFF');
     for (let i = 0; i < LOGIN_LIMITS.failuresPerAccount; i += 1) {
-      expect((await t.api.post('/auth/token', { body: { email: user.email, password: 'wrong password!!' } })).status).toBe(401);
+      expect(
+        (await t.api.post('/auth/token', { body: { email: user.email, password: 'wrong password!!' } })).status,
+      ).toBe(401);
     }
     const refused = await t.api.post('/auth/token', { body: { email: user.email, password: TEST_PASSWORD } });
     expect(refused.status).toBe(429);
@@ -93,12 +107,18 @@ describe('POST /auth/token', () => {
     expect(refused.body.detail).toBe('Too many sign-in attempts. Try again in 15 minutes.');
     expect(await t.prisma.refreshTokenFamily.count({ where: { userId: user.id } })).toBe(0);
     // One counter for the panel and the API.
-    expect((await request(t.app).post('/admin/login').type('form').send({ email: user.email, password: TEST_PASSWORD })).status).toBe(429);
+    expect(
+      (await request(t.app).post('/admin/login').type('form').send({ email: user.email, password: TEST_PASSWORD }))
+        .status,
+    ).toBe(429);
   });
 
   it.each([
     [{}, { email: 'Email is required.', password: 'Password is required.' }],
-    [{ email: 42, password: ['x'] }, { email: 'Email must be text.', password: 'Password must be text.' }],
+    [
+      { email: 42, password: ['x'] },
+      { email: 'Email must be text.', password: 'Password must be text.' },
+    ],
     [{ email: 'a@b.test', password: 'x', otp: '123' }, { otp: 'Unknown field; the fields are email, password.' }],
   ])('answers 422 with per-field errors for %j', async (body, errors) => {
     const response = await t.api.post('/auth/token', { body });
@@ -115,7 +135,9 @@ describe('access tokens', () => {
     t.clock.set(at(15 * MINUTE));
     const expired = await me(user.token);
     expect(expired.status).toBe(401);
-    expect(expired.headers['www-authenticate']).toMatch(/^Bearer realm="api\/v1", error="invalid_token", error_description=".*expired/);
+    expect(expired.headers['www-authenticate']).toMatch(
+      /^Bearer realm="api\/v1", error="invalid_token", error_description=".*expired/,
+    );
   });
 
   it.each([
@@ -133,12 +155,22 @@ describe('access tokens', () => {
     const now = Date.parse(START) / 1000;
     const claims = { role: 'SUPERUSER', sid: decodeJwt(user.token).sid };
     const sign = (key: Uint8Array, audience = 'customer-backoffice/api/v1') =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' }).setIssuer('customer-backoffice').setAudience(audience)
-        .setSubject(String(user.id)).setIssuedAt(now).setExpirationTime(now + 900).sign(key);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt' })
+        .setIssuer('customer-backoffice')
+        .setAudience(audience)
+        .setSubject(String(user.id))
+        .setIssuedAt(now)
+        .setExpirationTime(now + 900)
+        .sign(key);
     const unsigned = `${Buffer.from('{"alg":"none","typ":"at+jwt"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, sub: String(user.id), iss: 'customer-backoffice', aud: 'customer-backoffice/api/v1', iat: now, exp: now + 900 })).toString('base64url')}.`;
     const rightKey = deriveAccessTokenKey('test-session-secret-of-at-least-32-chars');
     expect((await me(await sign(rightKey))).status).toBe(200);
-    for (const token of [await sign(deriveAccessTokenKey('another-session-secret-of-32-chars!!')), unsigned, await sign(rightKey, 'someone-else')]) {
+    for (const token of [
+      await sign(deriveAccessTokenKey('another-session-secret-of-32-chars!!')),
+      unsigned,
+      await sign(rightKey, 'someone-else'),
+    ]) {
       expect((await me(token)).status).toBe(401);
     }
   });
@@ -149,7 +181,9 @@ describe('access tokens', () => {
     expect((await t.api.post('/customers', { token: staff.token, body: newCustomer() })).status).toBe(201);
     await t.api.patch(`/users/${staff.id}`, { token: admin.token, body: { role: 'VIEWER' } });
     expect((await t.api.post('/customers', { token: staff.token, body: newCustomer() })).status).toBe(403);
-    expect((await t.api.patch(`/users/${staff.id}`, { token: admin.token, body: { isActive: false } })).status).toBe(200);
+    expect((await t.api.patch(`/users/${staff.id}`, { token: admin.token, body: { isActive: false } })).status).toBe(
+      200,
+    );
     expect((await me(staff.token)).status).toBe(401);
     expect((await refresh(staff.refreshToken)).status).toBe(401);
     // Reactivated, the account signs in again; its old tokens stay revoked.

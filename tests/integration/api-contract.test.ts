@@ -35,14 +35,25 @@ const OPERATIONS = [
 ];
 
 const documentedOperations = () =>
-  Object.entries(t.document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ key: `${method} ${path}`, operation })));
+  Object.entries(t.document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ key: `${method} ${path}`, operation })),
+  );
 
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with exactly the operations of the API, each described', () => {
     expect(t.document.openapi).toBe('3.1.0');
-    expect(documentedOperations().map(({ key }) => key).sort()).toEqual([...OPERATIONS].sort());
+    expect(
+      documentedOperations()
+        .map(({ key }) => key)
+        .sort(),
+    ).toEqual([...OPERATIONS].sort());
     for (const { key, operation } of documentedOperations()) {
-      const described = operation as unknown as { operationId?: string; summary?: string; tags?: string[]; security?: unknown[] };
+      const described = operation as unknown as {
+        operationId?: string;
+        summary?: string;
+        tags?: string[];
+        security?: unknown[];
+      };
       expect(described.operationId, key).toMatch(/^[a-z][A-Za-z]+$/);
       expect(described.summary, key).toBeTruthy();
       expect(described.tags, key).toHaveLength(1);
@@ -51,7 +62,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents the roles each operation allows, read from the permission matrix', () => {
-    const description = (key: string) => (documentedOperations().find((entry) => entry.key === key)!.operation as unknown as { description: string }).description;
+    const description = (key: string) =>
+      (documentedOperations().find((entry) => entry.key === key)!.operation as unknown as { description: string })
+        .description;
     expect(description('delete /customers/{id}')).toMatch(/Roles: SUPERUSER, MANAGER\.$/);
     expect(description('post /customers')).toMatch(/Roles: SUPERUSER, MANAGER, STAFF\.$/);
     expect(description('get /users')).toMatch(/Roles: SUPERUSER\.$/);
@@ -61,22 +74,34 @@ describe('the OpenAPI document', () => {
     for (const { key, operation } of documentedOperations()) {
       const statuses = Object.keys(operation.responses);
       for (const status of statuses.filter((code) => Number(code) >= 400)) {
-        expect(Object.keys(operation.responses[status]!.content ?? {}), `${key} ${status}`).toEqual(['application/problem+json']);
+        expect(Object.keys(operation.responses[status]!.content ?? {}), `${key} ${status}`).toEqual([
+          'application/problem+json',
+        ]);
       }
       if (!key.includes('/auth/')) expect(statuses, key).toContain('401');
       if (key.startsWith('post') || key.startsWith('patch')) {
-        if (!key.endsWith('/restore')) expect(statuses, key).toEqual(expect.arrayContaining(['400', '413', '415', '422']));
+        if (!key.endsWith('/restore'))
+          expect(statuses, key).toEqual(expect.arrayContaining(['400', '413', '415', '422']));
       }
     }
   });
 
   it('is what the router serves: every route documented, every documented operation routed', () => {
-    const router = createApiRouter({ services: t.services, sessionSecret: 'x'.repeat(32), corsOrigins: [], logger: createLogger('silent') }) as unknown as {
+    const router = createApiRouter({
+      services: t.services,
+      sessionSecret: 'x'.repeat(32),
+      corsOrigins: [],
+      logger: createLogger('silent'),
+    }) as unknown as {
       stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
     };
     const routed = router.stack
       .filter((layer) => layer.route)
-      .flatMap(({ route }) => Object.keys(route!.methods).filter((method) => method !== '_all').map((method) => `${method} ${route!.path.replace(/:(\w+)/g, '{$1}')}`));
+      .flatMap(({ route }) =>
+        Object.keys(route!.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => `${method} ${route!.path.replace(/:(\w+)/g, '{$1}')}`),
+      );
     // The docs page and its assets are a router of their own.
     expect(routed.sort()).toEqual([...OPERATIONS, 'get /openapi.json'].sort());
   });
@@ -94,10 +119,20 @@ describe('the contract check', () => {
   it('rejects a body that differs from the schema, an undocumented status, and a wrong content type', async () => {
     const response = await t.api.get('/me', { token: admin.token });
     const tampered = (changes: Partial<request.Response>) => ({ ...response, ...changes }) as request.Response;
-    expect(() => contract().check('GET', '/api/v1/me', tampered({ body: { ...response.body, passwordHash: 'x' } }))).toThrow(/does not match/);
-    expect(() => contract().check('GET', '/api/v1/me', tampered({ body: { ...response.body, role: 'ROOT' } }))).toThrow(/does not match/);
+    expect(() =>
+      contract().check('GET', '/api/v1/me', tampered({ body: { ...response.body, passwordHash: 'x' } })),
+    ).toThrow(/does not match/);
+    expect(() => contract().check('GET', '/api/v1/me', tampered({ body: { ...response.body, role: 'ROOT' } }))).toThrow(
+      /does not match/,
+    );
     expect(() => contract().check('GET', '/api/v1/me', tampered({ status: 418 }))).toThrow(/not documented/);
-    expect(() => contract().check('GET', '/api/v1/me', tampered({ headers: { ...response.headers, 'content-type': 'text/html' } }))).toThrow(/content type/);
+    expect(() =>
+      contract().check(
+        'GET',
+        '/api/v1/me',
+        tampered({ headers: { ...response.headers, 'content-type': 'text/html' } }),
+      ),
+    ).toThrow(/content type/);
     expect(() => contract().check('GET', '/api/v1/nowhere', tampered({ status: 200 }))).toThrow(/not a 404 or 405/);
   });
 });
@@ -113,7 +148,10 @@ describe('the served document and docs', () => {
     const page = await request(t.app).get('/api/v1/docs');
     expect(page.status).toBe(200);
     const scripts = [...page.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map(([, attributes]) => /src="([^"]+)"/.exec(attributes!)?.[1])).toEqual(['/api/v1/docs/swagger-ui-bundle.js', '/api/v1/docs/start.js']);
+    expect(scripts.map(([, attributes]) => /src="([^"]+)"/.exec(attributes!)?.[1])).toEqual([
+      '/api/v1/docs/swagger-ui-bundle.js',
+      '/api/v1/docs/start.js',
+    ]);
     expect(scripts.every(([, , body]) => body!.trim() === '')).toBe(true);
     for (const [path, type] of [
       ['/api/v1/docs/swagger-ui-bundle.js', /javascript/],

@@ -23,7 +23,9 @@ beforeEach(async () => {
 
 const create = (body: Record<string, unknown>) => t.api.post('/customers', { token: manager.token, body });
 
-async function created(body: Record<string, unknown> = newCustomer()): Promise<{ id: number } & Record<string, unknown>> {
+async function created(
+  body: Record<string, unknown> = newCustomer(),
+): Promise<{ id: number } & Record<string, unknown>> {
   const response = await create(body);
   expect(response.status).toBe(201);
   return response.body;
@@ -31,7 +33,14 @@ async function created(body: Record<string, unknown> = newCustomer()): Promise<{
 
 describe('POST /customers', () => {
   it('creates a customer with normalised values, answers 201 with Location, and audits it like the panel', async () => {
-    const response = await create({ firstName: '  Zoë ', lastName: ' Müller  Schmidt', email: ' Zoe.Muller@Example.COM ', phone: '(201) 555-0123', dateOfBirth: '1990-05-17', notes: 'VIP' });
+    const response = await create({
+      firstName: '  Zoë ',
+      lastName: ' Müller  Schmidt',
+      email: ' Zoe.Muller@Example.COM ',
+      phone: '(201) 555-0123',
+      dateOfBirth: '1990-05-17',
+      notes: 'VIP',
+    });
     expect(response.status).toBe(201);
     expect(response.headers.location).toBe(`/api/v1/customers/${response.body.id}`);
     expect(response.body).toMatchObject({
@@ -47,9 +56,13 @@ describe('POST /customers', () => {
       createdAt: '2026-11-23T12:00:00.000Z',
     });
 
-    const viaPanel = await panel.post('/admin/api/resources/Customer/actions/new').type('form').send(customerForm({ notes: 'VIP' }));
+    const viaPanel = await panel
+      .post('/admin/api/resources/Customer/actions/new')
+      .type('form')
+      .send(customerForm({ notes: 'VIP' }));
     expect(viaPanel.body.notice.type).toBe('success');
-    const entryOf = (id: unknown) => t.prisma.auditLog.findFirstOrThrow({ where: { resource: 'Customer', recordId: String(id) } });
+    const entryOf = (id: unknown) =>
+      t.prisma.auditLog.findFirstOrThrow({ where: { resource: 'Customer', recordId: String(id) } });
     const [apiEntry, panelEntry] = await Promise.all([entryOf(response.body.id), entryOf(viaPanel.body.record.id)]);
     expect(apiEntry).toMatchObject({ action: 'create', actorId: manager.id, recordId: String(response.body.id) });
     expect(apiEntry.ip).toBeTruthy();
@@ -72,7 +85,10 @@ describe('POST /customers', () => {
     const response = await create(newCustomer(override));
     expect(response.status).toBe(422);
     expect(Object.keys(response.body.errors)).toEqual([field]);
-    const viaPanel = await panel.post('/admin/api/resources/Customer/actions/new').type('form').send(customerForm(override));
+    const viaPanel = await panel
+      .post('/admin/api/resources/Customer/actions/new')
+      .type('form')
+      .send(customerForm(override));
     expect(response.body.errors[field]).toBe(viaPanel.body.record.errors[field].message);
     expect(await t.prisma.customer.count()).toBe(0);
   });
@@ -90,11 +106,13 @@ describe('POST /customers', () => {
     });
   });
 
-  it('refuses fields that are not a customer\'s to set (id, deletedAt, createdById)', async () => {
+  it("refuses fields that are not a customer's to set (id, deletedAt, createdById)", async () => {
     const response = await create(newCustomer({ id: 7, deletedAt: '2020-01-01', createdById: 1 }));
     expect(response.status).toBe(422);
     expect(Object.keys(response.body.errors).sort()).toEqual(['createdById', 'deletedAt', 'id']);
-    expect(response.body.errors.id).toMatch(/^Unknown field; the fields are firstName, lastName, email, phone, dateOfBirth, notes\.$/);
+    expect(response.body.errors.id).toMatch(
+      /^Unknown field; the fields are firstName, lastName, email, phone, dateOfBirth, notes\.$/,
+    );
     expect(await t.prisma.customer.count()).toBe(0);
   });
 
@@ -108,7 +126,9 @@ describe('POST /customers', () => {
     });
     await t.api.delete(`/customers/${holder.id}`, { token: manager.token });
     const deleted = await create(newCustomer({ email: 'taken@example.com' }));
-    expect(deleted.body.errors.email).toBe(`The email taken@example.com belongs to deleted customer #${holder.id} — restore that customer instead.`);
+    expect(deleted.body.errors.email).toBe(
+      `The email taken@example.com belongs to deleted customer #${holder.id} — restore that customer instead.`,
+    );
   });
 
   it('lets exactly one of 20 concurrent creations with one email win; the 19 others get the same 422 message', async () => {
@@ -122,7 +142,9 @@ describe('POST /customers', () => {
       expect(loser.body.errors).toEqual({ email: `The email ${email} already belongs to customer #${winner}.` });
     }
     expect(await t.prisma.customer.count()).toBe(1);
-    expect(await t.prisma.auditLog.count({ where: { resource: 'Customer', action: 'create', recordId: String(winner) } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({ where: { resource: 'Customer', action: 'create', recordId: String(winner) } }),
+    ).toBe(1);
   });
 });
 
@@ -147,21 +169,38 @@ describe('PATCH /customers/{id}', () => {
   it('changes the given fields only, audits the change, and changes nothing for {}', async () => {
     const customer = await created();
     t.clock.set('2026-11-23T12:10:00.000Z');
-    const response = await t.api.patch(`/customers/${customer.id}`, { token: manager.token, body: { lastName: 'Byron', notes: null } });
+    const response = await t.api.patch(`/customers/${customer.id}`, {
+      token: manager.token,
+      body: { lastName: 'Byron', notes: null },
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ lastName: 'Byron', firstName: customer.firstName, notes: null, updatedAt: '2026-11-23T12:10:00.000Z' });
-    const entry = await t.prisma.auditLog.findFirstOrThrow({ where: { resource: 'Customer', recordId: String(customer.id), action: 'update' } });
+    expect(response.body).toMatchObject({
+      lastName: 'Byron',
+      firstName: customer.firstName,
+      notes: null,
+      updatedAt: '2026-11-23T12:10:00.000Z',
+    });
+    const entry = await t.prisma.auditLog.findFirstOrThrow({
+      where: { resource: 'Customer', recordId: String(customer.id), action: 'update' },
+    });
     expect(entry.changes).toEqual({ lastName: [customer.lastName, 'Byron'] });
 
     const unchanged = await t.api.patch(`/customers/${customer.id}`, { token: manager.token, body: {} });
     expect(unchanged.status).toBe(200);
     expect(unchanged.body).toEqual(response.body);
-    expect(await t.prisma.auditLog.count({ where: { resource: 'Customer', recordId: String(customer.id), action: 'update' } })).toBe(1);
+    expect(
+      await t.prisma.auditLog.count({
+        where: { resource: 'Customer', recordId: String(customer.id), action: 'update' },
+      }),
+    ).toBe(1);
   });
 
   it('refuses a bad field with 422 and changes nothing', async () => {
     const customer = await created();
-    const response = await t.api.patch(`/customers/${customer.id}`, { token: manager.token, body: { phone: '12345', firstName: 'Ok' } });
+    const response = await t.api.patch(`/customers/${customer.id}`, {
+      token: manager.token,
+      body: { phone: '12345', firstName: 'Ok' },
+    });
     expect(response.status).toBe(422);
     expect(Object.keys(response.body.errors)).toEqual(['phone']);
     expect((await t.api.get(`/customers/${customer.id}`, { token: manager.token })).body).toEqual(customer);
@@ -171,7 +210,10 @@ describe('PATCH /customers/{id}', () => {
     const customer = await created(newCustomer({ dateOfBirth: '1926-12-01' }));
     t.clock.set('2027-12-02T00:00:00.000Z');
     const staff = await t.userWithToken('STAFF');
-    const response = await t.api.patch(`/customers/${customer.id}`, { token: staff.token, body: { dateOfBirth: '1926-12-01', notes: 'Still with us' } });
+    const response = await t.api.patch(`/customers/${customer.id}`, {
+      token: staff.token,
+      body: { dateOfBirth: '1926-12-01', notes: 'Still with us' },
+    });
     expect(response.status).toBe(200);
     expect(response.body.notes).toBe('Still with us');
   });
@@ -194,7 +236,11 @@ describe('DELETE /customers/{id} and POST /customers/{id}/restore', () => {
     expect(restored.status).toBe(200);
     expect(restored.body.deletedAt).toBeNull();
     expect((await t.api.post(`/customers/${customer.id}/restore`, { token: manager.token })).status).toBe(200);
-    const actions = await t.prisma.auditLog.findMany({ where: { resource: 'Customer', recordId: String(customer.id) }, orderBy: { id: 'asc' }, select: { action: true } });
+    const actions = await t.prisma.auditLog.findMany({
+      where: { resource: 'Customer', recordId: String(customer.id) },
+      orderBy: { id: 'asc' },
+      select: { action: true },
+    });
     expect(actions.map(({ action }) => action)).toEqual(['create', 'delete', 'restore']);
     expect(await t.prisma.customer.count()).toBe(1);
   });
@@ -217,7 +263,8 @@ describe('GET /customers', () => {
     t.clock.set('2026-06-01T00:00:00Z');
     await t.api.delete(`/customers/${liskov.id}`, { token: manager.token });
   }
-  const names = (response: { body: { items: Array<{ lastName: string }> } }) => response.body.items.map((item) => item.lastName);
+  const names = (response: { body: { items: Array<{ lastName: string }> } }) =>
+    response.body.items.map((item) => item.lastName);
   const list = (query: Record<string, string> = {}) => t.api.get('/customers', { token: manager.token, query });
 
   it('pages the active customers, newest first, with the total', async () => {
@@ -248,7 +295,10 @@ describe('GET /customers', () => {
     await seed();
     expect(names(await list({ onlyDeleted: 'true' }))).toEqual(['Liskov']);
     expect((await list({ includeDeleted: 'true' })).body.total).toBe(5);
-    expect(names(await list({ includeDeleted: 'true', createdFrom: '2026-02-10', createdTo: '2026-04-09' }))).toEqual(['Hopper', 'Turing']);
+    expect(names(await list({ includeDeleted: 'true', createdFrom: '2026-02-10', createdTo: '2026-04-09' }))).toEqual([
+      'Hopper',
+      'Turing',
+    ]);
     expect(names(await list({ createdFrom: '2026-03-10T09:00:01Z' }))).toEqual(['Dijkstra']);
   });
 

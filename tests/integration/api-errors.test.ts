@@ -7,7 +7,14 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiErrorHandler } from '../../src/api/errors.js';
 import { createApp } from '../../src/app.js';
-import { apiClient, createApiTestApp, newCustomer, type ApiClient, type ApiTestApp, type SignedInUser } from '../support/api-app.js';
+import {
+  apiClient,
+  createApiTestApp,
+  newCustomer,
+  type ApiClient,
+  type ApiTestApp,
+  type SignedInUser,
+} from '../support/api-app.js';
 
 let t: ApiTestApp;
 let staff: SignedInUser;
@@ -24,26 +31,98 @@ function expectProblem(response: request.Response, status: number): void {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.body).toEqual(
-    expect.objectContaining({ type: 'about:blank', title: expect.any(String), status, detail: expect.any(String), instance: expect.stringMatching(/^\/api\/v1\//) }),
+    expect.objectContaining({
+      type: 'about:blank',
+      title: expect.any(String),
+      status,
+      detail: expect.any(String),
+      instance: expect.stringMatching(/^\/api\/v1\//),
+    }),
   );
 }
 
 describe('problem details for every error status', () => {
   const cases: Array<[string, () => Promise<request.Response>, number, RegExp]> = [
-    ['malformed JSON', () => t.api.post('/customers', { token: staff.token, raw: '{"firstName": "Ada",' }), 400, /not valid JSON/],
-    ['a JSON array body', () => t.api.post('/customers', { token: staff.token, raw: '[1, 2]' }), 400, /must be a JSON object/],
+    [
+      'malformed JSON',
+      () => t.api.post('/customers', { token: staff.token, raw: '{"firstName": "Ada",' }),
+      400,
+      /not valid JSON/,
+    ],
+    [
+      'a JSON array body',
+      () => t.api.post('/customers', { token: staff.token, raw: '[1, 2]' }),
+      400,
+      /must be a JSON object/,
+    ],
     ['a bare JSON string', () => t.api.post('/customers', { token: staff.token, raw: '"Ada"' }), 400, /not valid JSON/],
-    ['a bad query parameter', () => t.api.get('/customers', { token: staff.token, query: { pageSize: '1000' } }), 400, /query parameters are invalid/],
-    ['a path that is not valid percent-encoding', () => t.api.get('/customers/%E0%A4%A', { token: staff.token }), 400, /malformed/],
+    [
+      'a bad query parameter',
+      () => t.api.get('/customers', { token: staff.token, query: { pageSize: '1000' } }),
+      400,
+      /query parameters are invalid/,
+    ],
+    [
+      'a path that is not valid percent-encoding',
+      () => t.api.get('/customers/%E0%A4%A', { token: staff.token }),
+      400,
+      /malformed/,
+    ],
     ['no access token', () => t.api.get('/customers'), 401, /needs an access token/],
-    ['a role that may not', () => t.api.post('/customers', { token: viewer.token, body: newCustomer() }), 403, /^A viewer may not create customer records\.$/],
-    ['an unknown path', () => t.api.get('/customerz', { token: staff.token }), 404, /There is nothing at GET \/api\/v1\/customerz/],
-    ['an unknown customer', () => t.api.get('/customers/123456', { token: staff.token }), 404, /^Customer #123456 does not exist\.$/],
-    ['a method the path does not have', () => t.api.send('put', '/customers', { token: staff.token, body: {} }), 405, /PUT is not allowed here/],
-    ['a body over 32 kB', () => t.api.post('/customers', { token: staff.token, body: newCustomer({ notes: 'n'.repeat(40_000) }) }), 413, /too large/],
-    ['a body that is not JSON', () => t.api.post('/customers', { token: staff.token, raw: 'firstName=Ada', contentType: 'application/x-www-form-urlencoded' }), 415, /application\/json/],
-    ['JSON in another charset', () => t.api.post('/customers', { token: staff.token, raw: '{}', contentType: 'application/json; charset=latin1' }), 415, /UTF-8/],
-    ['invalid fields', () => t.api.post('/customers', { token: staff.token, body: newCustomer({ email: 'nope' }) }), 422, /invalid: see errors/],
+    [
+      'a role that may not',
+      () => t.api.post('/customers', { token: viewer.token, body: newCustomer() }),
+      403,
+      /^A viewer may not create customer records\.$/,
+    ],
+    [
+      'an unknown path',
+      () => t.api.get('/customerz', { token: staff.token }),
+      404,
+      /There is nothing at GET \/api\/v1\/customerz/,
+    ],
+    [
+      'an unknown customer',
+      () => t.api.get('/customers/123456', { token: staff.token }),
+      404,
+      /^Customer #123456 does not exist\.$/,
+    ],
+    [
+      'a method the path does not have',
+      () => t.api.send('put', '/customers', { token: staff.token, body: {} }),
+      405,
+      /PUT is not allowed here/,
+    ],
+    [
+      'a body over 32 kB',
+      () => t.api.post('/customers', { token: staff.token, body: newCustomer({ notes: 'n'.repeat(40_000) }) }),
+      413,
+      /too large/,
+    ],
+    [
+      'a body that is not JSON',
+      () =>
+        t.api.post('/customers', {
+          token: staff.token,
+          raw: 'firstName=Ada',
+          contentType: 'application/x-www-form-urlencoded',
+        }),
+      415,
+      /application\/json/,
+    ],
+    [
+      'JSON in another charset',
+      () =>
+        t.api.post('/customers', { token: staff.token, raw: '{}', contentType: 'application/json; charset=latin1' }),
+      415,
+      /UTF-8/,
+    ],
+    [
+      'invalid fields',
+      () => t.api.post('/customers', { token: staff.token, body: newCustomer({ email: 'nope' }) }),
+      422,
+      /invalid: see errors/,
+    ],
   ];
 
   it.each(cases)('%s → %i', async (_case, send, status, detail) => {
@@ -64,7 +143,8 @@ describe('problem details for every error status', () => {
 
   it('too many sign-in attempts → 429 with Retry-After', async () => {
     const user = await t.createUser('STAFF');
-    for (let i = 0; i < 5; i += 1) await t.api.post('/auth/token', { body: { email: user.email, password: 'wrong password!!' } });
+    for (let i = 0; i < 5; i += 1)
+      await t.api.post('/auth/token', { body: { email: user.email, password: 'wrong password!!' } });
     const response = await t.api.post('/auth/token', { body: { email: user.email, password: 'wrong password!!' } });
     expectProblem(response, 429);
     expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
@@ -97,7 +177,9 @@ describe('CORS', () => {
     const response = await t.api.get('/customers', { token: staff.token, headers: { Origin: ORIGIN } });
     expect(response.status).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await t.api.send('options', '/customers', { headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await t.api.send('options', '/customers', {
+      headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -118,7 +200,11 @@ describe('CORS', () => {
       expect(response.headers['access-control-expose-headers']).toBe('Location,Retry-After,WWW-Authenticate');
       expect(response.headers.vary).toMatch(/Origin/);
       const preflight = await api.send('options', '/customers', {
-        headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+        headers: {
+          Origin: ORIGIN,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization,content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers['access-control-allow-origin']).toBe(ORIGIN);

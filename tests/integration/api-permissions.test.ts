@@ -45,15 +45,30 @@ const aStaffAccount = async () => (await t.createUser('STAFF')).id;
 const ENDPOINTS: Endpoint[] = [
   { name: 'GET /me', call: async () => ({ method: 'get', path: '/me' }), success: 200, allowed: ALL },
   { name: 'GET /customers', call: async () => ({ method: 'get', path: '/customers' }), success: 200, allowed: ALL },
-  { name: 'POST /customers', call: async () => ({ method: 'post', path: '/customers', body: newCustomer() }), success: 201, allowed: EDITORS },
-  { name: 'GET /customers/{id}', call: async () => ({ method: 'get', path: `/customers/${await aCustomer()}` }), success: 200, allowed: ALL },
+  {
+    name: 'POST /customers',
+    call: async () => ({ method: 'post', path: '/customers', body: newCustomer() }),
+    success: 201,
+    allowed: EDITORS,
+  },
+  {
+    name: 'GET /customers/{id}',
+    call: async () => ({ method: 'get', path: `/customers/${await aCustomer()}` }),
+    success: 200,
+    allowed: ALL,
+  },
   {
     name: 'PATCH /customers/{id}',
     call: async () => ({ method: 'patch', path: `/customers/${await aCustomer()}`, body: { notes: 'Changed' } }),
     success: 200,
     allowed: EDITORS,
   },
-  { name: 'DELETE /customers/{id}', call: async () => ({ method: 'delete', path: `/customers/${await aCustomer()}` }), success: 200, allowed: MANAGERS },
+  {
+    name: 'DELETE /customers/{id}',
+    call: async () => ({ method: 'delete', path: `/customers/${await aCustomer()}` }),
+    success: 200,
+    allowed: MANAGERS,
+  },
   {
     name: 'POST /customers/{id}/restore',
     call: async () => ({ method: 'post', path: `/customers/${await aDeletedCustomer()}/restore` }),
@@ -63,13 +78,21 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /users', call: async () => ({ method: 'get', path: '/users' }), success: 200, allowed: SUPERUSERS },
   {
     name: 'POST /users',
-    call: async () => ({ method: 'post', path: '/users', body: { email: `new${(staffSequence += 1)}@staff.test`, name: 'New Staff', role: 'STAFF' } }),
+    call: async () => ({
+      method: 'post',
+      path: '/users',
+      body: { email: `new${(staffSequence += 1)}@staff.test`, name: 'New Staff', role: 'STAFF' },
+    }),
     success: 201,
     allowed: SUPERUSERS,
   },
   {
     name: 'PATCH /users/{id}',
-    call: async () => ({ method: 'patch', path: `/users/${await aStaffAccount()}`, body: { name: 'Renamed', role: 'VIEWER' } }),
+    call: async () => ({
+      method: 'patch',
+      path: `/users/${await aStaffAccount()}`,
+      body: { name: 'Renamed', role: 'VIEWER' },
+    }),
     success: 200,
     allowed: SUPERUSERS,
   },
@@ -103,6 +126,8 @@ describe.each(ALL)('the token endpoints as %s', (role) => {
     const pair = await t.signInApi(users[role].email);
     const refreshed = await t.api.post('/auth/refresh', { body: { refreshToken: pair.refreshToken } });
     expect(refreshed.status).toBe(200);
-    expect((await t.api.post('/auth/logout', { body: { refreshToken: refreshed.body.refreshToken } })).status).toBe(204);
+    expect((await t.api.post('/auth/logout', { body: { refreshToken: refreshed.body.refreshToken } })).status).toBe(
+      204,
+    );
   });
 });

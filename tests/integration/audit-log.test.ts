@@ -27,16 +27,29 @@ const UA = 'audit-test-agent/1.0';
 
 describe('audited customer changes: exactly one entry each, with only what changed', () => {
   it('create, update, delete, restore', async () => {
-    const created = await agent.post('/admin/api/resources/Customer/actions/new').set('User-Agent', UA).type('form').send(customerForm({ email: 'audited@example.com' }));
+    const created = await agent
+      .post('/admin/api/resources/Customer/actions/new')
+      .set('User-Agent', UA)
+      .type('form')
+      .send(customerForm({ email: 'audited@example.com' }));
     const id = created.body.record.params.id;
     let entries = await newEntries();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actorId: boss.id, action: 'create', resource: 'Customer', recordId: String(id), userAgent: UA });
+    expect(entries[0]).toMatchObject({
+      actorId: boss.id,
+      action: 'create',
+      resource: 'Customer',
+      recordId: String(id),
+      userAgent: UA,
+    });
     expect(entries[0]!.ip).toMatch(/127\.0\.0\.1/);
     expect((entries[0]!.changes as Record<string, unknown>).email).toEqual([null, 'audited@example.com']);
 
     lastId = entries[0]!.id;
-    await agent.post(`/admin/api/resources/Customer/records/${id}/edit`).type('form').send({ lastName: 'Changed', email: 'audited@example.com', notes: '' });
+    await agent
+      .post(`/admin/api/resources/Customer/records/${id}/edit`)
+      .type('form')
+      .send({ lastName: 'Changed', email: 'audited@example.com', notes: '' });
     entries = await newEntries();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'update', changes: { lastName: [expect.any(String), 'Changed'] } });
@@ -53,25 +66,49 @@ describe('audited customer changes: exactly one entry each, with only what chang
   it('an invalid change, or one that changes nothing, writes no entry', async () => {
     const customer = await t.services.customers.create(customerForm(), { id: boss.id, role: 'SUPERUSER' });
     lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
-    await agent.post('/admin/api/resources/Customer/actions/new').type('form').send(customerForm({ phone: 'nope' }));
-    await agent.post(`/admin/api/resources/Customer/records/${customer.id}/edit`).type('form').send({ email: 'broken' });
-    await agent.post(`/admin/api/resources/Customer/records/${customer.id}/edit`).type('form').send({ firstName: customer.firstName });
+    await agent
+      .post('/admin/api/resources/Customer/actions/new')
+      .type('form')
+      .send(customerForm({ phone: 'nope' }));
+    await agent
+      .post(`/admin/api/resources/Customer/records/${customer.id}/edit`)
+      .type('form')
+      .send({ email: 'broken' });
+    await agent
+      .post(`/admin/api/resources/Customer/records/${customer.id}/edit`)
+      .type('form')
+      .send({ firstName: customer.firstName });
     expect(await newEntries()).toEqual([]);
   });
 });
 
 describe('the origin of a change', () => {
   /** A POST whose body is sent a moment after its headers, as from a slow client: the body parser is listening by then. */
-  async function postWithLateBody(path: string, body: string, headers: Record<string, string>): Promise<{ status: number; cookie?: string }> {
+  async function postWithLateBody(
+    path: string,
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; cookie?: string }> {
     const server = t.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const { port } = server.address() as AddressInfo;
       return await new Promise((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode!, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
-        });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method: 'POST',
+            headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () =>
+              resolve({ status: res.statusCode!, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }),
+            );
+          },
+        );
         req.on('error', reject);
         req.flushHeaders();
         void sleep(100).then(() => req.end(body));
@@ -85,9 +122,17 @@ describe('the origin of a change', () => {
     const user = await t.createUser('STAFF');
     lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
     const form = { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': UA };
-    const signedIn = await postWithLateBody('/admin/login', new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString(), form);
+    const signedIn = await postWithLateBody(
+      '/admin/login',
+      new URLSearchParams({ email: user.email, password: TEST_PASSWORD }).toString(),
+      form,
+    );
     expect(signedIn.status).toBe(302);
-    const created = await postWithLateBody('/admin/api/resources/Customer/actions/new', new URLSearchParams(customerForm()).toString(), { ...form, cookie: signedIn.cookie! });
+    const created = await postWithLateBody(
+      '/admin/api/resources/Customer/actions/new',
+      new URLSearchParams(customerForm()).toString(),
+      { ...form, cookie: signedIn.cookie! },
+    );
     expect(created.status).toBe(200);
     const entries = await newEntries();
     expect(entries.map((entry) => [entry.action, entry.resource, entry.userAgent])).toEqual([
@@ -99,11 +144,17 @@ describe('the origin of a change', () => {
 
 describe('audited account events', () => {
   it('user create, role change, deactivate, activate — never a password or hash', async () => {
-    const created = await agent.post('/admin/api/resources/User/actions/new').type('form').send({ email: 'audited.user@staff.test', name: 'Audited', role: 'STAFF', password: 'secret password 99' });
+    const created = await agent
+      .post('/admin/api/resources/User/actions/new')
+      .type('form')
+      .send({ email: 'audited.user@staff.test', name: 'Audited', role: 'STAFF', password: 'secret password 99' });
     const id = created.body.record.params.id;
     await agent.post(`/admin/api/resources/User/records/${id}/edit`).type('form').send({ role: 'MANAGER' });
     await agent.post(`/admin/api/resources/User/records/${id}/edit`).type('form').send({ isActive: 'false' });
-    await agent.post(`/admin/api/resources/User/records/${id}/edit`).type('form').send({ isActive: 'true', password: 'reset by boss 123' });
+    await agent
+      .post(`/admin/api/resources/User/records/${id}/edit`)
+      .type('form')
+      .send({ isActive: 'true', password: 'reset by boss 123' });
     const entries = await newEntries();
     expect(entries.map((e) => [e.action, e.resource, e.recordId])).toEqual([
       ['create', 'User', String(id)],
@@ -119,7 +170,10 @@ describe('audited account events', () => {
   it('login, login_failed (with the email tried), logout', async () => {
     const user = await t.createUser('VIEWER');
     lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
-    await request(t.app).post('/admin/login').type('form').send({ email: 'Nobody@Staff.test', password: 'whatever it is' });
+    await request(t.app)
+      .post('/admin/login')
+      .type('form')
+      .send({ email: 'Nobody@Staff.test', password: 'whatever it is' });
     const session = await t.signIn(user.email, TEST_PASSWORD);
     await session.get('/admin/logout');
     const entries = await newEntries();
@@ -137,14 +191,38 @@ describe('audited account events', () => {
     lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
     await agent.get(`/admin/api/resources/User/records/${user.id}/invite`);
     const invite = new URL(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
-    await request(t.app).post(invite.pathname).type('form').send({ token: invite.searchParams.get('token'), password: 'accepted password 1', confirmation: 'accepted password 1' });
+    await request(t.app)
+      .post(invite.pathname)
+      .type('form')
+      .send({
+        token: invite.searchParams.get('token'),
+        password: 'accepted password 1',
+        confirmation: 'accepted password 1',
+      });
     await request(t.app).post('/admin/forgot-password').type('form').send({ email: user.email });
     const reset = new URL(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
-    await request(t.app).post(reset.pathname).type('form').send({ token: reset.searchParams.get('token'), password: 'reset password 12', confirmation: 'reset password 12' });
+    await request(t.app)
+      .post(reset.pathname)
+      .type('form')
+      .send({
+        token: reset.searchParams.get('token'),
+        password: 'reset password 12',
+        confirmation: 'reset password 12',
+      });
     const own = await t.signIn(user.email, 'reset password 12');
-    await own.post('/admin/profile/password').type('form').send({ currentPassword: 'reset password 12', password: 'changed password 3', confirmation: 'changed password 3' });
+    await own.post('/admin/profile/password').type('form').send({
+      currentPassword: 'reset password 12',
+      password: 'changed password 3',
+      confirmation: 'changed password 3',
+    });
     const entries = await newEntries();
-    expect(entries.map((e) => e.action)).toEqual(['invitation_sent', 'invitation_accepted', 'password_reset', 'login', 'password_change']);
+    expect(entries.map((e) => e.action)).toEqual([
+      'invitation_sent',
+      'invitation_accepted',
+      'password_reset',
+      'login',
+      'password_change',
+    ]);
     const tokens = [invite.searchParams.get('token'), reset.searchParams.get('token')];
     for (const token of tokens) expect(JSON.stringify(entries)).not.toContain(token);
   });
@@ -155,7 +233,10 @@ describe('the audit log is append-only', () => {
     const entry = await t.prisma.auditLog.findFirstOrThrow();
     const before = await t.prisma.auditLog.findMany();
     const attempts = [
-      agent.post('/admin/api/resources/AuditLog/actions/new').type('form').send({ action: 'create', resource: 'Customer' }),
+      agent
+        .post('/admin/api/resources/AuditLog/actions/new')
+        .type('form')
+        .send({ action: 'create', resource: 'Customer' }),
       agent.post(`/admin/api/resources/AuditLog/records/${entry.id}/edit`).type('form').send({ action: 'logout' }),
       agent.post(`/admin/api/resources/AuditLog/records/${entry.id}/delete`),
       agent.post('/admin/api/resources/AuditLog/bulk/bulkDelete').query({ recordIds: String(entry.id) }),
@@ -175,7 +256,9 @@ describe('the audit log is append-only', () => {
 
   it('is readable by superusers and managers, filterable, and refused to staff and viewers', async () => {
     const manager = await t.signIn((await t.createUser('MANAGER')).email);
-    const list = await manager.get('/admin/api/resources/AuditLog/actions/list').query({ 'filters.action': 'login', 'filters.resource': 'Session' });
+    const list = await manager
+      .get('/admin/api/resources/AuditLog/actions/list')
+      .query({ 'filters.action': 'login', 'filters.resource': 'Session' });
     expect(list.status).toBe(200);
     expect(list.body.records.length).toBeGreaterThan(0);
     expect(list.body.records.every((r: { params: { action: string } }) => r.params.action === 'login')).toBe(true);
@@ -195,7 +278,9 @@ describe('the audit log is append-only', () => {
     const history = await agent.get(`/admin/api/resources/Customer/records/${customer.id}/history`);
     const target = new URL(history.body.redirectUrl, 'http://x');
     expect(target.pathname).toBe('/admin/resources/AuditLog');
-    const list = await agent.get('/admin/api/resources/AuditLog/actions/list').query(Object.fromEntries(target.searchParams));
+    const list = await agent
+      .get('/admin/api/resources/AuditLog/actions/list')
+      .query(Object.fromEntries(target.searchParams));
     expect(list.body.records.map((r: { params: { action: string } }) => r.params.action)).toEqual(['update', 'create']);
   });
 });

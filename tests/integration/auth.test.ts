@@ -34,7 +34,10 @@ describe('signing in', () => {
 
   it('signs in with the right password: httpOnly SameSite=Lax cookie, session stored in the database', async () => {
     const user = await t.createUser('STAFF');
-    const response = await request(t.app).post('/admin/login').type('form').send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
+    const response = await request(t.app)
+      .post('/admin/login')
+      .type('form')
+      .send({ email: user.email.toUpperCase(), password: TEST_PASSWORD });
     expect(response.status).toBe(302);
     expect(response.headers.location).toBe('/admin');
     const cookie = sessionCookie(response)!;
@@ -57,8 +60,12 @@ describe('signing in', () => {
   it('gives a new session id at every sign-in (no session fixation)', async () => {
     const user = await t.createUser('STAFF');
     const agent = request.agent(t.app);
-    const first = sessionCookie(await agent.post('/admin/login').type('form').send({ email: user.email, password: TEST_PASSWORD }));
-    const second = sessionCookie(await agent.post('/admin/login').type('form').send({ email: user.email, password: TEST_PASSWORD }));
+    const first = sessionCookie(
+      await agent.post('/admin/login').type('form').send({ email: user.email, password: TEST_PASSWORD }),
+    );
+    const second = sessionCookie(
+      await agent.post('/admin/login').type('form').send({ email: user.email, password: TEST_PASSWORD }),
+    );
     expect(first).toBeDefined();
     expect(second).toBeDefined();
     expect(second!.split(';')[0]).not.toBe(first!.split(';')[0]);
@@ -67,19 +74,28 @@ describe('signing in', () => {
   it.each([
     ['a wrong password', async (email: string) => ({ email, password: 'wrong password!!' })],
     ['an unknown email', async () => ({ email: 'nobody@staff.test', password: TEST_PASSWORD })],
-    ['an inactive account', async () => ({ email: (await t.createUser('STAFF', { isActive: false })).email, password: TEST_PASSWORD })],
+    [
+      'an inactive account',
+      async () => ({ email: (await t.createUser('STAFF', { isActive: false })).email, password: TEST_PASSWORD }),
+    ],
     ['a missing password', async (email: string) => ({ email })],
     ['a non-string email', async () => ({ 'email[0]': 'x', password: 'y' })],
   ])('refuses %s with the same message and no session', async (_case, credentials) => {
     const user = await t.createUser('STAFF');
-    const response = await request(t.app).post('/admin/login').type('form').send(await credentials(user.email));
+    const response = await request(t.app)
+      .post('/admin/login')
+      .type('form')
+      .send(await credentials(user.email));
     expect(response.status).toBe(401);
     expect(response.text).toContain(INVALID_CREDENTIALS_MESSAGE);
     expect(sessionCookie(response)).toBeUndefined();
   });
 
   it('answers malformed login bodies with 400, not 500', async () => {
-    const response = await request(t.app).post('/admin/login').set('content-type', 'application/json').send('{"email":');
+    const response = await request(t.app)
+      .post('/admin/login')
+      .set('content-type', 'application/json')
+      .send('{"email":');
     expect(response.status).toBe(400);
   });
 });
@@ -134,10 +150,14 @@ describe('cross-site requests', () => {
   it('applies the permission check and the cross-site check whatever the case of the URL', async () => {
     const viewer = await t.createUser('VIEWER');
     const agent = await t.signIn(viewer.email);
-    expect((await agent.post('/admin/API/resources/Customer/records/1/edit').type('form').send({ firstName: 'V' })).status).toBe(403);
+    expect(
+      (await agent.post('/admin/API/resources/Customer/records/1/edit').type('form').send({ firstName: 'V' })).status,
+    ).toBe(403);
     expect((await agent.get('/admin/Api/Resources/User/actions/list')).status).toBe(403);
     const boss = await t.signIn((await t.createUser('SUPERUSER')).email);
-    expect((await boss.get('/admin/API/resources/Customer/actions/list').set('Sec-Fetch-Site', 'cross-site')).status).toBe(403);
+    expect(
+      (await boss.get('/admin/API/resources/Customer/actions/list').set('Sec-Fetch-Site', 'cross-site')).status,
+    ).toBe(403);
   });
 
   it('opens only entry pages from a link on another site; others get a "continue" link and change nothing', async () => {
@@ -166,7 +186,9 @@ describe('cross-site requests', () => {
     const agent = await t.signIn(user.email);
     const response = await agent.get('/admin/api/resources/Customer/actions/list').set('Sec-Fetch-Site', 'cross-site');
     expect(response.status).toBe(403);
-    const sameOrigin = await agent.get('/admin/api/resources/Customer/actions/list').set('Sec-Fetch-Site', 'same-origin');
+    const sameOrigin = await agent
+      .get('/admin/api/resources/Customer/actions/list')
+      .set('Sec-Fetch-Site', 'same-origin');
     expect(sameOrigin.status).toBe(200);
   });
 });

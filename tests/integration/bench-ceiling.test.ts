@@ -16,7 +16,12 @@ describe('/bench/ceiling', () => {
   });
 
   it('answers a fixed JSON document of the asked size when mounted for the benchmark', async () => {
-    const { app, close } = createApp({ config: { sessionSecret: 'test-session-secret-of-at-least-32-chars', nodeEnv: 'test' }, prisma: t.prisma, services: t.services, benchCeiling: true });
+    const { app, close } = createApp({
+      config: { sessionSecret: 'test-session-secret-of-at-least-32-chars', nodeEnv: 'test' },
+      prisma: t.prisma,
+      services: t.services,
+      benchCeiling: true,
+    });
     try {
       const response = await request(app).get('/bench/ceiling?bytes=5000').set('accept-encoding', 'identity');
       expect(response.status).toBe(200);

@@ -20,16 +20,24 @@ beforeAll(async () => {
     ['ADAM', 'SMITH', 'adam.smith@example.com'],
     ['Grace', 'Hopper', 'grace@example.com'],
   ] as const) {
-    const created = await agent.post('/admin/api/resources/Customer/actions/new').type('form').send(customerForm({ firstName, lastName, email }));
+    const created = await agent
+      .post('/admin/api/resources/Customer/actions/new')
+      .type('form')
+      .send(customerForm({ firstName, lastName, email }));
     expect(created.body.record.errors).toEqual({});
   }
 });
 afterAll(async () => t.close());
 
 async function customerNames(search: string): Promise<string[]> {
-  const response = await agent.get('/admin/api/resources/Customer/actions/list').query({ 'filters.search': search, sortBy: 'lastName', direction: 'asc' });
+  const response = await agent
+    .get('/admin/api/resources/Customer/actions/list')
+    .query({ 'filters.search': search, sortBy: 'lastName', direction: 'asc' });
   expect(response.status).toBe(200);
-  return response.body.records.map((record: { params: { firstName: string; lastName: string } }) => `${record.params.firstName} ${record.params.lastName}`);
+  return response.body.records.map(
+    (record: { params: { firstName: string; lastName: string } }) =>
+      `${record.params.firstName} ${record.params.lastName}`,
+  );
 }
 
 describe('case-insensitive search', () => {
@@ -44,7 +52,7 @@ describe('case-insensitive search', () => {
     expect(await customerNames(search)).toEqual(expected);
   });
 
-  it('any query through the app\'s Prisma client, not only the panel\'s', async () => {
+  it("any query through the app's Prisma client, not only the panel's", async () => {
     const found = await t.prisma.customer.findMany({ where: { lastName: { contains: 'hOPPER' } } });
     expect(found.map((customer) => customer.email)).toEqual(['grace@example.com']);
   });
@@ -52,7 +60,9 @@ describe('case-insensitive search', () => {
   it('staff accounts by name or email', async () => {
     for (const search of ['linus', 'LINUS CLERK', 'Linus.Clerk@STAFF.test']) {
       const response = await agent.get('/admin/api/resources/User/actions/list').query({ 'filters.search': search });
-      expect(response.body.records.map((record: { params: { name: string } }) => record.params.name)).toEqual(['Linus Clerk']);
+      expect(response.body.records.map((record: { params: { name: string } }) => record.params.name)).toEqual([
+        'Linus Clerk',
+      ]);
     }
   });
 });

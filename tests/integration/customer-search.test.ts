@@ -34,7 +34,9 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 async function found(search: string): Promise<string[]> {
-  const response = await agent.get('/admin/api/resources/Customer/actions/list').query({ 'filters.search': search, sortBy: 'lastName', direction: 'asc' });
+  const response = await agent
+    .get('/admin/api/resources/Customer/actions/list')
+    .query({ 'filters.search': search, sortBy: 'lastName', direction: 'asc' });
   expect(response.status).toBe(200);
   const names = response.body.records.map((record: { params: { lastName: string } }) => record.params.lastName);
   expect(response.body.meta.total).toBe(names.length);
@@ -102,7 +104,9 @@ describe('short words', () => {
 
 describe("a searched list's total", () => {
   const page = async (page: number) => {
-    const response = await agent.get('/admin/api/resources/Customer/actions/list').query({ 'filters.search': 'example', perPage: 3, page });
+    const response = await agent
+      .get('/admin/api/resources/Customer/actions/list')
+      .query({ 'filters.search': 'example', perPage: 3, page });
     return { rows: response.body.records.length as number, total: response.body.meta.total as number };
   };
 
@@ -122,9 +126,14 @@ describe("a searched list's total", () => {
 
 describe('the REST API searches the same way (q)', () => {
   it('finds by folded name and by phone digits', async () => {
-    const login = await agent.post('/api/v1/auth/token').send({ email: (await t.prisma.user.findFirstOrThrow()).email, password: 'correct horse battery staple' });
+    const login = await agent
+      .post('/api/v1/auth/token')
+      .send({ email: (await t.prisma.user.findFirstOrThrow()).email, password: 'correct horse battery staple' });
     const token = login.body.accessToken as string;
-    for (const [q, expected] of [['muller', 'Müller'], ['020 7946 0958', 'Turing']] as const) {
+    for (const [q, expected] of [
+      ['muller', 'Müller'],
+      ['020 7946 0958', 'Turing'],
+    ] as const) {
       const response = await agent.get('/api/v1/customers').query({ q }).set('authorization', `Bearer ${token}`);
       expect(response.status).toBe(200);
       expect(response.body.items.map((item: { lastName: string }) => item.lastName)).toEqual([expected]);
@@ -145,12 +154,21 @@ describe('the search text', () => {
 
   it('is filled for customers written without it (before the column existed), without touching updatedAt', async () => {
     const written = await t.prisma.customer.create({
-      data: { firstName: 'Émilie', lastName: 'du Châtelet', email: 'emilie@example.fr', phone: '+33612345678', dateOfBirth: new Date('1990-01-01'), updatedAt: new Date('2020-01-01T00:00:00Z') },
+      data: {
+        firstName: 'Émilie',
+        lastName: 'du Châtelet',
+        email: 'emilie@example.fr',
+        phone: '+33612345678',
+        dateOfBirth: new Date('1990-01-01'),
+        updatedAt: new Date('2020-01-01T00:00:00Z'),
+      },
     });
     expect(await found('chatelet')).toEqual([]);
     expect(await t.services.customers.fillMissingSearchText()).toBe(1);
     expect(await found('chatelet')).toEqual(['du Châtelet']);
-    expect((await t.prisma.customer.findUniqueOrThrow({ where: { id: written.id } })).updatedAt.toISOString()).toBe('2020-01-01T00:00:00.000Z');
+    expect((await t.prisma.customer.findUniqueOrThrow({ where: { id: written.id } })).updatedAt.toISOString()).toBe(
+      '2020-01-01T00:00:00.000Z',
+    );
     expect(await t.services.customers.fillMissingSearchText()).toBe(0);
   });
 });

@@ -26,12 +26,22 @@ async function create(form: Record<string, string>) {
 async function list(query: Record<string, string | number> = {}) {
   const response = await agent.get(`${API}/actions/list`).query(query);
   expect(response.status).toBe(200);
-  return response.body as { meta: { total: number; page: number; perPage: number }; records: Array<{ id: string; params: Record<string, unknown> }> };
+  return response.body as {
+    meta: { total: number; page: number; perPage: number };
+    records: Array<{ id: string; params: Record<string, unknown> }>;
+  };
 }
 
 describe('creating customers', () => {
   it('stores normalised values and shows the phone formatted', async () => {
-    const response = await create({ firstName: '  Zoë ', lastName: ' Müller  Schmidt', email: ' Zoe.Muller@Example.COM ', phone: '(201) 555-0123', dateOfBirth: '1990-05-17', notes: 'VIP' });
+    const response = await create({
+      firstName: '  Zoë ',
+      lastName: ' Müller  Schmidt',
+      email: ' Zoe.Muller@Example.COM ',
+      phone: '(201) 555-0123',
+      dateOfBirth: '1990-05-17',
+      notes: 'VIP',
+    });
     expect(response.status).toBe(200);
     expect(response.body.record.errors).toEqual({});
     expect(response.body.notice.type).toBe('success');
@@ -80,15 +90,28 @@ describe('creating customers', () => {
 
   it('reports every bad field at once', async () => {
     const response = await create({ firstName: '', lastName: '', email: 'x', phone: '1', dateOfBirth: 'soon' });
-    expect(Object.keys(response.body.record.errors).sort()).toEqual(['dateOfBirth', 'email', 'firstName', 'lastName', 'phone']);
+    expect(Object.keys(response.body.record.errors).sort()).toEqual([
+      'dateOfBirth',
+      'email',
+      'firstName',
+      'lastName',
+      'phone',
+    ]);
     expect(await t.prisma.customer.count()).toBe(0);
   });
 
   it('names the customer who already has the email or phone, and points to restoring a deleted one', async () => {
-    const first = await t.services.customers.create(customerForm({ email: 'taken@example.com', phone: '+1 201 555 0100' }), { id: adminId, role: 'SUPERUSER' });
+    const first = await t.services.customers.create(
+      customerForm({ email: 'taken@example.com', phone: '+1 201 555 0100' }),
+      { id: adminId, role: 'SUPERUSER' },
+    );
     const clash = await create(customerForm({ email: 'TAKEN@example.com', phone: '201-555-0100' }));
-    expect(clash.body.record.errors.email.message).toBe(`The email taken@example.com already belongs to customer #${first.id}.`);
-    expect(clash.body.record.errors.phone.message).toBe(`The phone number +1 201 555 0100 already belongs to customer #${first.id}.`);
+    expect(clash.body.record.errors.email.message).toBe(
+      `The email taken@example.com already belongs to customer #${first.id}.`,
+    );
+    expect(clash.body.record.errors.phone.message).toBe(
+      `The phone number +1 201 555 0100 already belongs to customer #${first.id}.`,
+    );
 
     await t.services.customers.softDelete(first.id, { id: adminId, role: 'SUPERUSER' });
     const afterDelete = await create(customerForm({ email: 'taken@example.com' }));
@@ -109,7 +132,9 @@ describe('creating customers', () => {
     expect(losers).toHaveLength(19);
     const winnerId = winners[0]!.body.record.params.id;
     for (const loser of losers) {
-      expect(loser.body.record.errors.email.message).toBe(`The email race@example.com already belongs to customer #${winnerId}.`);
+      expect(loser.body.record.errors.email.message).toBe(
+        `The email race@example.com already belongs to customer #${winnerId}.`,
+      );
     }
     expect(await t.prisma.customer.count()).toBe(1);
   });
@@ -117,12 +142,21 @@ describe('creating customers', () => {
 
 describe('editing customers', () => {
   it('validates changes on their fields and keeps the record unchanged on error', async () => {
-    const customer = await t.services.customers.create(customerForm({ email: 'edit@example.com' }), { id: adminId, role: 'SUPERUSER' });
-    const bad = await agent.post(`${API}/records/${customer.id}/edit`).type('form').send({ email: 'broken', phone: '+1 201 555 9999' });
+    const customer = await t.services.customers.create(customerForm({ email: 'edit@example.com' }), {
+      id: adminId,
+      role: 'SUPERUSER',
+    });
+    const bad = await agent
+      .post(`${API}/records/${customer.id}/edit`)
+      .type('form')
+      .send({ email: 'broken', phone: '+1 201 555 9999' });
     expect(bad.body.record.errors.email.message).toMatch(/valid email/i);
     expect(await t.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).toEqual(customer);
 
-    const good = await agent.post(`${API}/records/${customer.id}/edit`).type('form').send({ lastName: 'Byron', notes: '' });
+    const good = await agent
+      .post(`${API}/records/${customer.id}/edit`)
+      .type('form')
+      .send({ lastName: 'Byron', notes: '' });
     expect(good.body.record.errors).toEqual({});
     const stored = await t.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } });
     expect(stored).toMatchObject({ lastName: 'Byron', email: 'edit@example.com', notes: null });
@@ -130,21 +164,32 @@ describe('editing customers', () => {
 
   it('keeps its own email and phone without reporting a clash with itself', async () => {
     const customer = await t.services.customers.create(customerForm(), { id: adminId, role: 'SUPERUSER' });
-    const response = await agent
-      .post(`${API}/records/${customer.id}/edit`)
-      .type('form')
-      .send({ firstName: 'Augusta', email: customer.email, phone: customer.phone, dateOfBirth: '1990-05-17T00:00:00.000Z' });
+    const response = await agent.post(`${API}/records/${customer.id}/edit`).type('form').send({
+      firstName: 'Augusta',
+      email: customer.email,
+      phone: customer.phone,
+      dateOfBirth: '1990-05-17T00:00:00.000Z',
+    });
     expect(response.body.record.errors).toEqual({});
     expect((await t.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).firstName).toBe('Augusta');
   });
 
   it('does not re-check an unchanged date of birth (a customer who has turned 101 stays editable)', async () => {
-    const customer = await t.services.customers.create(customerForm({ dateOfBirth: '1926-01-01' }), { id: adminId, role: 'SUPERUSER' });
+    const customer = await t.services.customers.create(customerForm({ dateOfBirth: '1926-01-01' }), {
+      id: adminId,
+      role: 'SUPERUSER',
+    });
     t.clock.set('2027-06-01T00:00:00Z');
     try {
-      const response = await agent.post(`${API}/records/${customer.id}/edit`).type('form').send({ notes: 'still here', dateOfBirth: '1926-01-01' });
+      const response = await agent
+        .post(`${API}/records/${customer.id}/edit`)
+        .type('form')
+        .send({ notes: 'still here', dateOfBirth: '1926-01-01' });
       expect(response.body.record.errors).toEqual({});
-      const moved = await agent.post(`${API}/records/${customer.id}/edit`).type('form').send({ dateOfBirth: '1925-12-31' });
+      const moved = await agent
+        .post(`${API}/records/${customer.id}/edit`)
+        .type('form')
+        .send({ dateOfBirth: '1925-12-31' });
       expect(moved.body.record.errors.dateOfBirth.message).toMatch(/between 13 and 100/);
     } finally {
       t.clock.set('2026-11-23T12:00:00.000Z');
@@ -179,9 +224,24 @@ describe('listing customers', () => {
     const byDefault = await list();
     expect(byDefault.meta.total).toBe(4);
     expect(new Set(lastNames(byDefault))).toEqual(new Set(['Lovelace', 'Hopper', 'Turing', 'Müller']));
-    expect(lastNames(await list({ sortBy: 'lastName', direction: 'asc' }))).toEqual(['Hopper', 'Lovelace', 'Müller', 'Turing']);
-    expect(lastNames(await list({ sortBy: 'lastName', direction: 'desc' }))).toEqual(['Turing', 'Müller', 'Lovelace', 'Hopper']);
-    expect(lastNames(await list({ sortBy: 'dateOfBirth', direction: 'asc' }))).toEqual(['Turing', 'Hopper', 'Lovelace', 'Müller']);
+    expect(lastNames(await list({ sortBy: 'lastName', direction: 'asc' }))).toEqual([
+      'Hopper',
+      'Lovelace',
+      'Müller',
+      'Turing',
+    ]);
+    expect(lastNames(await list({ sortBy: 'lastName', direction: 'desc' }))).toEqual([
+      'Turing',
+      'Müller',
+      'Lovelace',
+      'Hopper',
+    ]);
+    expect(lastNames(await list({ sortBy: 'dateOfBirth', direction: 'asc' }))).toEqual([
+      'Turing',
+      'Hopper',
+      'Lovelace',
+      'Müller',
+    ]);
   });
 
   it('paginates', async () => {
@@ -213,7 +273,12 @@ describe('listing customers', () => {
   });
 
   it('filters by created date range', async () => {
-    const body = await list({ 'filters.createdAt~~from': '2026-11-02', 'filters.createdAt~~to': '2026-11-03', sortBy: 'lastName', direction: 'asc' });
+    const body = await list({
+      'filters.createdAt~~from': '2026-11-02',
+      'filters.createdAt~~to': '2026-11-03',
+      sortBy: 'lastName',
+      direction: 'asc',
+    });
     expect(lastNames(body)).toEqual(['Hopper', 'Turing']);
   });
 
@@ -263,9 +328,19 @@ describe('soft delete and restore', () => {
   });
 
   it('shows a customer with who created and last changed it, and lists rows without them', async () => {
-    const customer = await t.services.customers.create(customerForm({ notes: 'VIP' }), { id: adminId, role: 'SUPERUSER' });
+    const customer = await t.services.customers.create(customerForm({ notes: 'VIP' }), {
+      id: adminId,
+      role: 'SUPERUSER',
+    });
     const { record } = (await agent.get(`${API}/records/${customer.id}/show`)).body;
-    expect(record.params).toMatchObject({ id: customer.id, email: customer.email, notes: 'VIP', createdBy: adminId, updatedBy: adminId, deletedAt: null });
+    expect(record.params).toMatchObject({
+      id: customer.id,
+      email: customer.email,
+      notes: 'VIP',
+      createdBy: adminId,
+      updatedBy: adminId,
+      deletedAt: null,
+    });
     expect(record.params).not.toHaveProperty('searchText');
     expect(record.populated.createdBy).toMatchObject({ id: adminId });
     expect(record.populated.updatedBy).toMatchObject({ id: adminId });

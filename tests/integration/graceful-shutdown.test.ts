@@ -20,11 +20,24 @@ afterAll(() => {
 });
 
 const ADMIN = { email: 'shutdown.admin@example.test', password: 'shutdown password 1' };
-const env = { DATABASE_URL: `file:${file}`, PORT: '0', HOST: '127.0.0.1', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, NODE_ENV: 'development', LOG_LEVEL: 'info' };
+const env = {
+  DATABASE_URL: `file:${file}`,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  ADMIN_EMAIL: ADMIN.email,
+  ADMIN_PASSWORD: ADMIN.password,
+  NODE_ENV: 'development',
+  LOG_LEVEL: 'info',
+};
 const serving = /serving the admin panel at http:\/\/127\.0\.0\.1:(\d+)\/admin/;
 
 /** A raw connection: what the server has sent so far, and a wait for more. */
-function connect(port: number): Promise<{ socket: net.Socket; received: () => string; waitFor(text: string): Promise<void>; closed: Promise<void> }> {
+function connect(port: number): Promise<{
+  socket: net.Socket;
+  received: () => string;
+  waitFor(text: string): Promise<void>;
+  closed: Promise<void>;
+}> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let received = '';

@@ -26,7 +26,9 @@ describe('migrations', () => {
   }, 120_000);
 
   it('come with prisma/schema.postgres.prisma derived from the current prisma/schema.prisma', () => {
-    expect(readFileSync(POSTGRES_SCHEMA, 'utf8'), 'stale: run `npm run db:migration -- NAME`').toBe(currentPostgresSchema());
+    expect(readFileSync(POSTGRES_SCHEMA, 'utf8'), 'stale: run `npm run db:migration -- NAME`').toBe(
+      currentPostgresSchema(),
+    );
   });
 
   it('are recorded so that `prisma migrate status` agrees, and are not applied twice', async () => {

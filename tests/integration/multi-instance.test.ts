@@ -18,7 +18,15 @@ const instances: { base: string; child: ChildProcess }[] = [];
 function startInstance(url: string) {
   return startScript(
     'src/main.ts',
-    { DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development', SESSION_SECRET: 'one-secret-shared-by-every-instance-0123', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    {
+      DATABASE_URL: url,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      SESSION_SECRET: 'one-secret-shared-by-every-instance-0123',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    },
     serving,
   );
 }
@@ -32,7 +40,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(
-    instances.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))),
+    instances.map(
+      ({ child }) =>
+        new Promise((resolve) =>
+          child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')),
+        ),
+    ),
   );
   await database?.drop();
 });
@@ -45,12 +58,18 @@ async function signIn(base: string, email: string, password: string): Promise<st
     redirect: 'manual',
   });
   expect(response.headers.get('location')).toBe('/admin');
-  return response.headers.getSetCookie().find((cookie) => cookie.startsWith('backoffice.sid='))!.split(';')[0]!;
+  return response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith('backoffice.sid='))!
+    .split(';')[0]!;
 }
 
 /** The customer list through AdminJS's API: 200 when the session is good, a redirect to sign-in when not. */
 async function listStatus(base: string, cookie: string): Promise<number> {
-  const response = await fetch(`${base}/admin/api/resources/Customer/actions/list`, { headers: { cookie }, redirect: 'manual' });
+  const response = await fetch(`${base}/admin/api/resources/Customer/actions/list`, {
+    headers: { cookie },
+    redirect: 'manual',
+  });
   return response.status;
 }
 
@@ -83,7 +102,12 @@ describe('two app instances on one database', () => {
     const created = await fetch(`${a}/admin/api/resources/User/actions/new`, {
       method: 'POST',
       headers: { cookie: boss, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email: 'clerk@staff.test', name: 'Clerk', role: 'STAFF', password: 'a long clerk password 1' }),
+      body: new URLSearchParams({
+        email: 'clerk@staff.test',
+        name: 'Clerk',
+        role: 'STAFF',
+        password: 'a long clerk password 1',
+      }),
     });
     const clerkId = ((await created.json()) as { record: { id: string } }).record.id;
     const clerk = await signIn(b, 'clerk@staff.test', 'a long clerk password 1');

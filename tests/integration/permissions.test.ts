@@ -28,7 +28,10 @@ const newCustomer = async () => String((await t.services.customers.create(custom
 const newViewer = async () => String((await t.createUser('VIEWER')).id);
 const snapshot = async () => ({
   customers: await t.prisma.customer.findMany({ orderBy: { id: 'asc' } }),
-  users: await t.prisma.user.findMany({ orderBy: { id: 'asc' }, select: { id: true, email: true, name: true, role: true, isActive: true, passwordHash: true } }),
+  users: await t.prisma.user.findMany({
+    orderBy: { id: 'asc' },
+    select: { id: true, email: true, name: true, role: true, isActive: true, passwordHash: true },
+  }),
 });
 
 interface Case {
@@ -85,7 +88,8 @@ const customerCases = (): Case[] => [
     name: 'Customer edit',
     allowed: editors,
     setup: newCustomer,
-    call: (agent, id) => agent.post(`/admin/api/resources/Customer/records/${id}/edit`).type('form').send({ lastName: 'Edited' }),
+    call: (agent, id) =>
+      agent.post(`/admin/api/resources/Customer/records/${id}/edit`).type('form').send({ lastName: 'Edited' }),
     succeeded: async (r) => {
       const stored = await t.prisma.customer.findUniqueOrThrow({ where: { id: Number(r.body.record.params.id) } });
       expect(stored.lastName).toBe('Edited');
@@ -148,7 +152,12 @@ const userCases = (): Case[] => [
       agent
         .post('/admin/api/resources/User/actions/new')
         .type('form')
-        .send({ email: `new${Math.random().toString(36).slice(2)}@staff.test`, name: 'New Person', role: 'STAFF', password: 'a long enough password' }),
+        .send({
+          email: `new${Math.random().toString(36).slice(2)}@staff.test`,
+          name: 'New Person',
+          role: 'STAFF',
+          password: 'a long enough password',
+        }),
     succeeded: async (r) => {
       expect(r.body.record.errors).toEqual({});
       expect(await t.prisma.user.findUnique({ where: { id: Number(r.body.record.params.id) } })).not.toBeNull();
@@ -158,7 +167,8 @@ const userCases = (): Case[] => [
     name: 'User edit',
     allowed: superusers,
     setup: newViewer,
-    call: (agent, id) => agent.post(`/admin/api/resources/User/records/${id}/edit`).type('form').send({ name: 'Renamed', role: 'STAFF' }),
+    call: (agent, id) =>
+      agent.post(`/admin/api/resources/User/records/${id}/edit`).type('form').send({ name: 'Renamed', role: 'STAFF' }),
     succeeded: async (r) => {
       const stored = await t.prisma.user.findUniqueOrThrow({ where: { id: Number(r.body.record.params.id) } });
       expect(stored).toMatchObject({ name: 'Renamed', role: 'STAFF' });
@@ -209,13 +219,23 @@ describe('what the panel shows each role', () => {
   ] as const)('%s is offered the customer actions %j', async (role, expected) => {
     const customer = await t.services.customers.create(customerForm(), su());
     const list = await agents[role].get('/admin/api/resources/Customer/actions/list').query({ perPage: 500 });
-    const record = (list.body.records as Array<{ id: string; recordActions: Array<{ name: string }>; bulkActions: Array<{ name: string }> }>).find(
-      (r) => Number(r.id) === customer.id,
-    )!;
+    const record = (
+      list.body.records as Array<{
+        id: string;
+        recordActions: Array<{ name: string }>;
+        bulkActions: Array<{ name: string }>;
+      }>
+    ).find((r) => Number(r.id) === customer.id)!;
     const page = await agents[role].get('/admin/resources/Customer');
     const state = JSON.parse(/window\.REDUX_STATE = (.*?);\n/.exec(page.text)![1]!);
-    const resourceActions = (state.resources[0].resourceActions as Array<{ name: string }>).map((a) => a.name).filter((n) => n === 'new');
-    const offered = [...resourceActions, ...record.recordActions.map((a) => a.name), ...record.bulkActions.map((a) => a.name)];
+    const resourceActions = (state.resources[0].resourceActions as Array<{ name: string }>)
+      .map((a) => a.name)
+      .filter((n) => n === 'new');
+    const offered = [
+      ...resourceActions,
+      ...record.recordActions.map((a) => a.name),
+      ...record.bulkActions.map((a) => a.name),
+    ];
     expect(new Set(offered)).toEqual(new Set(expected));
   });
 });

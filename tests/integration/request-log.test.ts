@@ -36,7 +36,8 @@ beforeEach(() => {
   lines.length = 0;
 });
 
-const requestLines = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => 'requestId' in entry);
+const requestLines = () =>
+  lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => 'requestId' in entry);
 
 describe('request log', () => {
   it('writes one line per request: request id, method, path, status, response time', async () => {
@@ -44,7 +45,14 @@ describe('request log', () => {
     await request(app.app).get('/no/such/page?q=1').expect(404);
 
     expect(requestLines()).toEqual([
-      expect.objectContaining({ level: 30, method: 'GET', path: '/healthz', status: 200, responseTime: expect.any(Number), msg: 'request completed' }),
+      expect.objectContaining({
+        level: 30,
+        method: 'GET',
+        path: '/healthz',
+        status: 200,
+        responseTime: expect.any(Number),
+        msg: 'request completed',
+      }),
       expect.objectContaining({ method: 'GET', path: '/no/such/page', status: 404 }),
     ]);
     for (const entry of requestLines()) expect(entry.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -54,22 +62,35 @@ describe('request log', () => {
     const broken = createApp({
       config: { sessionSecret: 'test-session-secret-of-at-least-32-chars', nodeEnv: 'test' },
       prisma: db.prisma,
-      services: { ...db.services, authenticator: { ...db.services.authenticator, authenticate: () => Promise.reject(new Error('database gone')) } },
+      services: {
+        ...db.services,
+        authenticator: { ...db.services.authenticator, authenticate: () => Promise.reject(new Error('database gone')) },
+      },
       logger: createLogger('info', captured),
     });
     try {
-      await request(broken.app).post('/admin/login').type('form').send({ email: 'someone@staff.test', password: 'whatever it is 1' }).expect(500);
+      await request(broken.app)
+        .post('/admin/login')
+        .type('form')
+        .send({ email: 'someone@staff.test', password: 'whatever it is 1' })
+        .expect(500);
     } finally {
       broken.close();
     }
-    expect(requestLines()).toEqual([expect.objectContaining({ level: 50, method: 'POST', path: '/admin/login', status: 500 })]);
+    expect(requestLines()).toEqual([
+      expect.objectContaining({ level: 50, method: 'POST', path: '/admin/login', status: 500 }),
+    ]);
     expect(lines.some((line) => line.includes('database gone'))).toBe(true);
   });
 
   it('never writes a password, a cookie or a one-time token', async () => {
     const user = await db.createUser('STAFF');
     const agent = request.agent(app.app);
-    const signIn = await agent.post('/admin/login').type('form').send({ email: user.email, password: TEST_PASSWORD }).expect(302);
+    const signIn = await agent
+      .post('/admin/login')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(302);
     const cookie = String(signIn.headers['set-cookie']).split(';')[0]!.split('=')[1]!;
     await agent.get('/admin/resources/Customer').set('Authorization', 'Bearer secret-bearer-token').expect(200);
 
@@ -77,7 +98,11 @@ describe('request log', () => {
     const link = new URL(db.mailbox.linkIn(db.mailbox.messages.at(-1)!));
     const token = link.searchParams.get('token')!;
     await request(app.app).get(`${link.pathname}${link.search}`).expect(200);
-    await request(app.app).post(link.pathname).type('form').send({ token, password: 'a brand new password 9', confirmation: 'a brand new password 9' }).expect(200);
+    await request(app.app)
+      .post(link.pathname)
+      .type('form')
+      .send({ token, password: 'a brand new password 9', confirmation: 'a brand new password 9' })
+      .expect(200);
 
     expect(requestLines().map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
       'POST /admin/login 302',
@@ -87,7 +112,14 @@ describe('request log', () => {
       'POST /admin/reset-password 200',
     ]);
     const log = lines.join('\n');
-    for (const secret of [TEST_PASSWORD, 'a brand new password 9', cookie, decodeURIComponent(cookie), 'secret-bearer-token', token]) {
+    for (const secret of [
+      TEST_PASSWORD,
+      'a brand new password 9',
+      cookie,
+      decodeURIComponent(cookie),
+      'secret-bearer-token',
+      token,
+    ]) {
       expect(log).not.toContain(secret);
     }
     expect(log).not.toMatch(/cookie|authorization|token=/i);
@@ -112,7 +144,9 @@ describe('X-Request-Id', () => {
   });
 
   it('gives each request its own id', async () => {
-    const ids = await Promise.all([1, 2, 3].map(async () => (await request(app.app).get('/healthz')).headers['x-request-id']));
+    const ids = await Promise.all(
+      [1, 2, 3].map(async () => (await request(app.app).get('/healthz')).headers['x-request-id']),
+    );
     expect(new Set(ids).size).toBe(3);
   });
 });

@@ -39,7 +39,8 @@ function nonceOf(directives: Directives): string {
 }
 
 /** The opening tags of the inline (src-less) <script> elements of a page. */
-const inlineScriptTags = (html: string) => [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => !/\ssrc=/.test(tag));
+const inlineScriptTags = (html: string) =>
+  [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => !/\ssrc=/.test(tag));
 
 describe('Content Security Policy', () => {
   it('allows scripts from this origin and the response nonce only, and nothing from other hosts', async () => {
@@ -70,7 +71,9 @@ describe('Content Security Policy', () => {
   });
 
   it('gives every response a new nonce', async () => {
-    const nonces = await Promise.all([1, 2, 3].map(async () => nonceOf(directivesOf(await request(t.app).get('/admin/login')))));
+    const nonces = await Promise.all(
+      [1, 2, 3].map(async () => nonceOf(directivesOf(await request(t.app).get('/admin/login')))),
+    );
     expect(new Set(nonces).size).toBe(3);
   });
 
@@ -111,7 +114,11 @@ describe('in production', () => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = createApp({ config: { sessionSecret: 'production-session-secret-of-32-chars!!', nodeEnv: 'production' }, prisma: db.prisma, services: db.services });
+    app = createApp({
+      config: { sessionSecret: 'production-session-secret-of-32-chars!!', nodeEnv: 'production' },
+      prisma: db.prisma,
+      services: db.services,
+    });
   });
   afterAll(async () => {
     app.close();

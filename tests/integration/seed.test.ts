@@ -8,16 +8,33 @@ import { customerSearchText } from '../../src/domain/customers/search-text.js';
 import { validateNewCustomer } from '../../src/domain/customers/validation.js';
 import { SEED_EMAIL_DOMAIN } from '../../src/seed/fake-customers.js';
 import { runScript } from '../support/processes.js';
-import { createTestApp, createTestDatabase, customerForm, type TestApp, type TestDatabase } from '../support/test-app.js';
+import {
+  createTestApp,
+  createTestDatabase,
+  customerForm,
+  type TestApp,
+  type TestDatabase,
+} from '../support/test-app.js';
 import { testProvider } from '../support/test-database-url.js';
 
-const seed = (databaseUrl: string, ...args: string[]) => runScript('src/cli/seed.ts', args, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
+const seed = (databaseUrl: string, ...args: string[]) =>
+  runScript('src/cli/seed.ts', args, { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' });
 
 async function seededRows(db: TestDatabase) {
   const customers = await db.prisma.customer.findMany({ orderBy: { id: 'asc' } });
-  return customers.map(({ firstName, lastName, email, phone, dateOfBirth, notes, createdAt, deletedAt, searchText }) => ({
-    firstName, lastName, email, phone, dateOfBirth, notes, createdAt, deletedAt, searchText,
-  }));
+  return customers.map(
+    ({ firstName, lastName, email, phone, dateOfBirth, notes, createdAt, deletedAt, searchText }) => ({
+      firstName,
+      lastName,
+      email,
+      phone,
+      dateOfBirth,
+      notes,
+      createdAt,
+      deletedAt,
+      searchText,
+    }),
+  );
 }
 
 describe('seeding', () => {
@@ -37,7 +54,10 @@ describe('seeding', () => {
     for (const customer of customers) {
       expect(customer.email.endsWith(`@${SEED_EMAIL_DOMAIN}`)).toBe(true);
       const { firstName, lastName, email, phone, dateOfBirth, notes } = customer;
-      const valid = validateNewCustomer({ firstName, lastName, email, phone, dateOfBirth, notes }, { today: new Date('2026-01-01T00:00:00Z'), defaultPhoneRegion: 'US' });
+      const valid = validateNewCustomer(
+        { firstName, lastName, email, phone, dateOfBirth, notes },
+        { today: new Date('2026-01-01T00:00:00Z'), defaultPhoneRegion: 'US' },
+      );
       expect(valid).toMatchObject({ firstName, lastName, email, phone });
       expect(customer.searchText).toBe(customerSearchText(customer));
     }
@@ -58,7 +78,9 @@ describe('seeding', () => {
     const list = await agent.get('/admin/api/resources/Customer/actions/list').query({ perPage: 5 });
     expect(list.body.meta.total).toBe(active);
     const someone = await t.prisma.customer.findFirstOrThrow({ where: { deletedAt: null }, orderBy: { id: 'desc' } });
-    const search = await agent.get('/admin/api/resources/Customer/actions/list').query({ 'filters.search': `${someone.lastName} ${someone.phone.slice(-7)}` });
+    const search = await agent
+      .get('/admin/api/resources/Customer/actions/list')
+      .query({ 'filters.search': `${someone.lastName} ${someone.phone.slice(-7)}` });
     expect(search.body.records.map((record: { id: string | number }) => Number(record.id))).toEqual([someone.id]);
   });
 });
@@ -93,7 +115,12 @@ describe.skipIf(testProvider() !== 'sqlite')('seeding an empty SQLite table in o
       `SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('Customer', 'CustomerSearch') ORDER BY type, name`,
     );
   const searchIds = async (text: string) =>
-    (await db.prisma.$queryRawUnsafe<Array<{ id: number }>>(`SELECT rowid AS id FROM "CustomerSearch" WHERE "CustomerSearch" MATCH ? ORDER BY rowid`, `"${text}"`)).map(({ id }) => Number(id));
+    (
+      await db.prisma.$queryRawUnsafe<Array<{ id: number }>>(
+        `SELECT rowid AS id FROM "CustomerSearch" WHERE "CustomerSearch" MATCH ? ORDER BY rowid`,
+        `"${text}"`,
+      )
+    ).map(({ id }) => Number(id));
 
   it('leaves the indexes and the search table as the migrations made them, in step with the rows', async () => {
     const before = await customerSchema();
@@ -108,7 +135,10 @@ describe.skipIf(testProvider() !== 'sqlite')('seeding an empty SQLite table in o
     expect(await searchIds(first!.searchText.slice(0, 12))).toContain(first!.id);
 
     const admin = await db.createUser('SUPERUSER');
-    const created = await db.services.customers.create(customerForm({ lastName: 'Zzyzxbulkload' }), { id: admin.id, role: 'SUPERUSER' });
+    const created = await db.services.customers.create(customerForm({ lastName: 'Zzyzxbulkload' }), {
+      id: admin.id,
+      role: 'SUPERUSER',
+    });
     expect(await searchIds('zzyzxbulkload')).toEqual([created.id]);
   }, 60_000);
 });

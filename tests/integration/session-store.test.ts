@@ -33,13 +33,24 @@ describe('the database session store', () => {
   });
 
   const sessionData = (expiresInMs: number, extra: Record<string, unknown> = {}) =>
-    ({ cookie: { originalMaxAge: expiresInMs, expires: new Date(now + expiresInMs).toISOString(), httpOnly: true, path: '/' }, ...extra }) as unknown as SessionData;
+    ({
+      cookie: {
+        originalMaxAge: expiresInMs,
+        expires: new Date(now + expiresInMs).toISOString(),
+        httpOnly: true,
+        path: '/',
+      },
+      ...extra,
+    }) as unknown as SessionData;
   const call = <T>(operation: (callback: (error?: unknown, result?: T) => void) => void) =>
-    new Promise<T | undefined>((resolve, reject) => operation((error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<T | undefined>((resolve, reject) =>
+      operation((error, result) => (error ? reject(error) : resolve(result))),
+    );
   const get = (sid: string) => call<SessionData | null>((callback) => store.get(sid, callback));
   const set = (sid: string, data: SessionData) => call((callback) => store.set(sid, data, callback));
   const touch = (sid: string, data: SessionData) => call((callback) => store.touch(sid, data, callback));
-  const storedExpiry = async (sid: string) => (await db.prisma.session.findUniqueOrThrow({ where: { sid } })).expiresAt.getTime();
+  const storedExpiry = async (sid: string) =>
+    (await db.prisma.session.findUniqueOrThrow({ where: { sid } })).expiresAt.getTime();
 
   it('gives back what was set, replaces it on the next set, and forgets it when destroyed', async () => {
     expect(await get('unknown')).toBeNull();
@@ -78,7 +89,9 @@ describe('the database session store', () => {
   });
 
   it('hands a failure to the callback rather than throwing', async () => {
-    await expect(call((callback) => store.set('x', { cookie: { expires: 'not a date' } } as unknown as SessionData, callback))).rejects.toThrow();
+    await expect(
+      call((callback) => store.set('x', { cookie: { expires: 'not a date' } } as unknown as SessionData, callback)),
+    ).rejects.toThrow();
   });
 });
 

@@ -10,7 +10,15 @@ afterAll(() => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 });
 
-const env = { DATABASE_URL: `file:${file}`, PORT: '0', HOST: '127.0.0.1', ADMIN_EMAIL: '', ADMIN_PASSWORD: '', SESSION_SECRET: '', NODE_ENV: 'development' };
+const env = {
+  DATABASE_URL: `file:${file}`,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  ADMIN_EMAIL: '',
+  ADMIN_PASSWORD: '',
+  SESSION_SECRET: '',
+  NODE_ENV: 'development',
+};
 const serving = /serving the admin panel at (http:\/\/127\.0\.0\.1:\d+)\/admin/;
 
 describe('npm start on an empty database', () => {
@@ -43,6 +51,8 @@ describe('npm start on an empty database', () => {
 
   it('refuses to start with a bad variable, naming it', async () => {
     await expect(startScript('src/main.ts', { ...env, PORT: 'eighty' }, serving)).rejects.toThrow(/PORT/);
-    await expect(startScript('src/main.ts', { ...env, NODE_ENV: 'production' }, serving)).rejects.toThrow(/SESSION_SECRET is required/);
+    await expect(startScript('src/main.ts', { ...env, NODE_ENV: 'production' }, serving)).rejects.toThrow(
+      /SESSION_SECRET is required/,
+    );
   }, 120_000);
 });

@@ -33,7 +33,13 @@ const STUDIO = {
 }[testProvider()];
 
 const READY_TIMEOUT_MS = 30_000;
-const CUSTOMER = { firstName: 'Grace', lastName: 'Hopper', email: 'grace.hopper@example.com', phone: '+12015550199', dateOfBirth: new Date('1906-12-09') };
+const CUSTOMER = {
+  firstName: 'Grace',
+  lastName: 'Hopper',
+  email: 'grace.hopper@example.com',
+  phone: '+12015550199',
+  dateOfBirth: new Date('1906-12-09'),
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -47,7 +53,10 @@ function freePort(): Promise<number> {
 }
 
 /** `npm run studio` in its own process group (npm → tsx → node → Prisma's CLI), resolved when it listens. */
-function startStudio(databaseUrl: string, port: number): Promise<{ child: ChildProcess; output: () => string; url: string }> {
+function startStudio(
+  databaseUrl: string,
+  port: number,
+): Promise<{ child: ChildProcess; output: () => string; url: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['run', '--silent', 'studio', '--', '--port', String(port), '--browser', 'none'], {
       cwd: PROJECT_ROOT,
@@ -127,7 +136,9 @@ describe('npm run studio', () => {
       requests.push({ url: String(input), body: JSON.parse(String(init?.body)) });
       return fetch(input, init);
     };
-    const adapter = STUDIO.createAdapter({ executor: createStudioBFFClient({ url: `${studio!.url}/bff`, fetch: recordingFetch }) });
+    const adapter = STUDIO.createAdapter({
+      executor: createStudioBFFClient({ url: `${studio!.url}/bff`, fetch: recordingFetch }),
+    });
 
     const [introspectError, introspection] = await adapter.introspect({});
     expect(introspectError).toBeNull();
@@ -135,7 +146,13 @@ describe('npm run studio', () => {
     expect(table).toBeDefined();
 
     const [queryError, result] = await adapter.query(
-      { table: table!, pageIndex: 0, pageSize: 25, sortOrder: [{ column: 'id', direction: 'asc' }], filter: { kind: 'FilterGroup', after: 'and', filters: [], id: 'root' } },
+      {
+        table: table!,
+        pageIndex: 0,
+        pageSize: 25,
+        sortOrder: [{ column: 'id', direction: 'asc' }],
+        filter: { kind: 'FilterGroup', after: 'and', filters: [], id: 'root' },
+      },
       { abortSignal: AbortSignal.timeout(10_000) },
     );
     expect(queryError).toBeNull();
@@ -145,13 +162,21 @@ describe('npm run studio', () => {
     // Plain HTTP requests to Studio's /bff: the catalogue, then the page of Customer rows (on
     // PostgreSQL with the row count and after a look at the time zone).
     expect(requests.length).toBeGreaterThanOrEqual(2);
-    expect(requests.every((request) => new URL(request.url).pathname === '/bff' && request.body.procedure === 'query')).toBe(true);
-    expect(requests.at(-1)!.body.query.sql).toMatch(/from ("\w+"\.)?"Customer".* order by (cast\()?"id"( as numeric\))? asc limit (\?|\$\d+)/);
+    expect(
+      requests.every((request) => new URL(request.url).pathname === '/bff' && request.body.procedure === 'query'),
+    ).toBe(true);
+    expect(requests.at(-1)!.body.query.sql).toMatch(
+      /from ("\w+"\.)?"Customer".* order by (cast\()?"id"( as numeric\))? asc limit (\?|\$\d+)/,
+    );
   });
 
   it('tests the @prisma/studio-core that Prisma Studio ships, and downloads no engine', () => {
-    const studioPrisma = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'tools/prisma-studio/node_modules/prisma/package.json'), 'utf8'));
-    const studioCore = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules/@prisma/studio-core/package.json'), 'utf8'));
+    const studioPrisma = JSON.parse(
+      readFileSync(path.join(PROJECT_ROOT, 'tools/prisma-studio/node_modules/prisma/package.json'), 'utf8'),
+    );
+    const studioCore = JSON.parse(
+      readFileSync(path.join(PROJECT_ROOT, 'node_modules/@prisma/studio-core/package.json'), 'utf8'),
+    );
     expect(studioCore.version).toBe(studioPrisma.dependencies['@prisma/studio-core']);
     expect(studio!.output()).not.toMatch(/binaries\.prisma\.sh|download|query engine/i);
   });

@@ -19,7 +19,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const attempt = (email: string, password: string) => request(t.app).post('/admin/login').type('form').send({ email, password });
+const attempt = (email: string, password: string) =>
+  request(t.app).post('/admin/login').type('form').send({ email, password });
 
 describe('login throttling', () => {
   it(`refuses the ${LOGIN_LIMITS.failuresPerAccount + 1}th attempt for an account, even with the right password, until the window passes`, async () => {
@@ -47,7 +48,8 @@ describe('login throttling', () => {
 
   it('counts an account by its email in any case, and a success clears its count', async () => {
     const user = await t.createUser('STAFF');
-    for (let i = 0; i < LOGIN_LIMITS.failuresPerAccount - 1; i += 1) await attempt(user.email.toUpperCase(), 'wrong password!!');
+    for (let i = 0; i < LOGIN_LIMITS.failuresPerAccount - 1; i += 1)
+      await attempt(user.email.toUpperCase(), 'wrong password!!');
     expect((await attempt(user.email, TEST_PASSWORD)).status).toBe(302);
     for (let i = 0; i < LOGIN_LIMITS.failuresPerAccount - 1; i += 1) await attempt(user.email, 'wrong password!!');
     expect((await attempt(user.email, TEST_PASSWORD)).status).toBe(302);
@@ -67,6 +69,8 @@ describe('login throttling', () => {
   it('keeps its counters in the database, where every app instance sees them', async () => {
     await attempt('someone@staff.test', 'wrong password!!');
     const keys = (await t.prisma.rateLimiterFlexible.findMany()).map((row) => row.key);
-    expect(keys).toEqual(expect.arrayContaining([expect.stringContaining('someone@staff.test'), expect.stringContaining('127.0.0.1')]));
+    expect(keys).toEqual(
+      expect.arrayContaining([expect.stringContaining('someone@staff.test'), expect.stringContaining('127.0.0.1')]),
+    );
   });
 });

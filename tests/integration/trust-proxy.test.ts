@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 function productionApp(trustProxy: TrustProxy) {
-  const app = createApp({ config: { sessionSecret: 'production-session-secret-of-32-chars!!', nodeEnv: 'production', trustProxy }, prisma: db.prisma, services: db.services });
+  const app = createApp({
+    config: { sessionSecret: 'production-session-secret-of-32-chars!!', nodeEnv: 'production', trustProxy },
+    prisma: db.prisma,
+    services: db.services,
+  });
   apps.push(app);
   return app.app;
 }
@@ -36,7 +40,8 @@ const signInThroughProxy = (app: ReturnType<typeof productionApp>) =>
     .type('form')
     .send({ email: user.email, password: TEST_PASSWORD });
 
-const sessionCookie = (response: request.Response) => ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('backoffice.sid='));
+const sessionCookie = (response: request.Response) =>
+  ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('backoffice.sid='));
 
 describe('TRUST_PROXY in production', () => {
   it.each<[string, TrustProxy]>([

@@ -32,12 +32,14 @@ export interface ApiClient {
 /** A client for `app`'s API; paths are relative to /api/v1. */
 export function apiClient(app: Express, contract: Contract): ApiClient {
   async function send(method: Method, path: string, options: ApiRequest = {}): Promise<request.Response> {
-    const query = typeof options.query === 'string' ? options.query : new URLSearchParams(options.query ?? {}).toString();
+    const query =
+      typeof options.query === 'string' ? options.query : new URLSearchParams(options.query ?? {}).toString();
     const url = `/api/v1${path}${query ? `?${query}` : ''}`;
     let pending = request(app)[method](url);
     if (options.token) pending = pending.set('Authorization', `Bearer ${options.token}`);
     for (const [name, value] of Object.entries(options.headers ?? {})) pending = pending.set(name, value);
-    if (options.raw !== undefined) pending = pending.set('Content-Type', options.contentType ?? 'application/json').send(options.raw);
+    if (options.raw !== undefined)
+      pending = pending.set('Content-Type', options.contentType ?? 'application/json').send(options.raw);
     else if (options.body !== undefined) pending = pending.send(options.body as object);
     const response = await pending;
     contract.check(method, url, response);
@@ -87,7 +89,8 @@ export async function createApiTestApp(): Promise<ApiTestApp> {
 
   async function signInApi(email: string, password = TEST_PASSWORD): Promise<TokenPair> {
     const response = await api.post('/auth/token', { body: { email, password } });
-    if (response.status !== 200) throw new Error(`API sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`API sign-in as ${email} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as TokenPair;
   }
 

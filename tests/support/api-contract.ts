@@ -66,7 +66,10 @@ export function createContract(document: OpenApiDocument): Contract {
   let checked = 0;
 
   function validateBody(validate: ValidateFunction, body: unknown, where: string): void {
-    if (!validate(body)) throw new Error(`${where}: the body does not match the document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`);
+    if (!validate(body))
+      throw new Error(
+        `${where}: the body does not match the document: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body)}`,
+      );
   }
 
   return {
@@ -80,21 +83,28 @@ export function createContract(document: OpenApiDocument): Contract {
       if (NOT_OPERATIONS.test(path)) return;
       checked += 1;
       const where = `${method} ${pathname} → ${response.status}`;
-      const mediaType = String(response.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const mediaType = String(response.headers['content-type'] ?? '')
+        .split(';')[0]!
+        .trim();
       const verb = method.toLowerCase() === 'head' ? 'get' : method.toLowerCase();
       const template = templates.find((candidate) => candidate.pattern.test(path))?.template;
       const operation = template ? document.paths[template]?.[verb] : undefined;
 
       if (!operation) {
         if (verb === 'options' && response.status === 204) return;
-        if (![404, 405].includes(response.status)) throw new Error(`${where}: no operation for this method and path, yet not a 404 or 405`);
+        if (![404, 405].includes(response.status))
+          throw new Error(`${where}: no operation for this method and path, yet not a 404 or 405`);
         if (mediaType !== 'application/problem+json') throw new Error(`${where}: answered ${mediaType}, not a problem`);
         validateBody(problemValidator, response.body, where);
         return;
       }
       const documented = operation.responses[String(response.status)];
-      if (!documented) throw new Error(`${where}: status not documented (documented: ${Object.keys(operation.responses).join(', ')})`);
-      if (mediaType === 'application/problem+json' && (response.body as { status?: unknown }).status !== response.status) {
+      if (!documented)
+        throw new Error(`${where}: status not documented (documented: ${Object.keys(operation.responses).join(', ')})`);
+      if (
+        mediaType === 'application/problem+json' &&
+        (response.body as { status?: unknown }).status !== response.status
+      ) {
         throw new Error(`${where}: the problem's status differs from the HTTP status`);
       }
       const contentTypes = Object.keys(documented.content ?? {});
@@ -103,7 +113,10 @@ export function createContract(document: OpenApiDocument): Contract {
         return;
       }
       const content = documented.content?.[mediaType];
-      if (!content) throw new Error(`${where}: content type ${mediaType || '(none)'} not documented (documented: ${contentTypes.join(', ')})`);
+      if (!content)
+        throw new Error(
+          `${where}: content type ${mediaType || '(none)'} not documented (documented: ${contentTypes.join(', ')})`,
+        );
       validateBody(validatorFor(content.schema), response.body, where);
     },
   };

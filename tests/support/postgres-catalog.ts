@@ -28,7 +28,9 @@ export async function postgresCatalog(connectionString: string, schema: string):
     const catalog: Record<string, string[]> = {};
     for (const [part, sql] of Object.entries(CATALOG_QUERIES)) {
       const { rows } = await client.query(sql, [schema]);
-      catalog[part] = rows.map((row) => JSON.stringify(Object.values(row)).replaceAll(`"${schema}".`, 'S.').replaceAll(`${schema}.`, 'S.'));
+      catalog[part] = rows.map((row) =>
+        JSON.stringify(Object.values(row)).replaceAll(`"${schema}".`, 'S.').replaceAll(`${schema}.`, 'S.'),
+      );
     }
     return catalog;
   } finally {

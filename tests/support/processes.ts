@@ -14,7 +14,10 @@ export interface RunResult {
 /** Runs a TypeScript entry point of the project to completion, with the given env and stdin. */
 export function runScript(script: string, args: string[], env: Record<string, string>, input = ''): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...NODE_ARGS, script, ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -33,7 +36,10 @@ export function startScript(
   timeoutMs = 60_000,
 ): Promise<{ child: ChildProcessWithoutNullStreams; output: () => string; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...NODE_ARGS, script], { cwd: PROJECT_ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...NODE_ARGS, script], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+    });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -4,7 +4,9 @@ import pg from 'pg';
 export default async function requirePostgres(): Promise<void> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url || !/^postgres(ql)?:\/\//.test(url)) {
-    throw new Error('npm run test:pg needs TEST_DATABASE_URL=postgresql://USER@HOST:PORT/DATABASE (each test file gets its own schema in it)');
+    throw new Error(
+      'npm run test:pg needs TEST_DATABASE_URL=postgresql://USER@HOST:PORT/DATABASE (each test file gets its own schema in it)',
+    );
   }
   const client = new pg.Client({ connectionString: url });
   try {

@@ -35,7 +35,10 @@ export interface TestDatabase {
   services: Services;
   clock: TestClock;
   mailbox: ReturnType<typeof createMailbox>;
-  createUser(role: Role, overrides?: { email?: string; name?: string; isActive?: boolean; password?: string }): Promise<{ id: number; email: string; password: string }>;
+  createUser(
+    role: Role,
+    overrides?: { email?: string; name?: string; isActive?: boolean; password?: string },
+  ): Promise<{ id: number; email: string; password: string }>;
   close(): Promise<void>;
 }
 
@@ -46,7 +49,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const prisma = createPrismaClient(url);
   const clock = testClock();
   const mailbox = createMailbox();
-  const services = createServices({ prisma, defaultPhoneRegion: 'US', clock, mail: mailbox.sender, publicUrl: 'http://backoffice.test' });
+  const services = createServices({
+    prisma,
+    defaultPhoneRegion: 'US',
+    clock,
+    mail: mailbox.sender,
+    publicUrl: 'http://backoffice.test',
+  });
   let userCount = 0;
   return {
     url,
@@ -58,7 +67,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       userCount += 1;
       const email = overrides.email ?? `${role.toLowerCase()}${userCount}@staff.test`;
       const password = overrides.password ?? TEST_PASSWORD;
-      const user = await services.users.create({ email, name: overrides.name ?? `${role} ${userCount}`, role, password, isActive: overrides.isActive ?? true }, null);
+      const user = await services.users.create(
+        { email, name: overrides.name ?? `${role} ${userCount}`, role, password, isActive: overrides.isActive ?? true },
+        null,
+      );
       return { id: user.id, email, password };
     },
     async close() {

@@ -76,9 +76,12 @@ describe('parseCalendarDate', () => {
     expect(parseCalendarDate(new Date('1990-05-17T00:00:00.000Z'))?.toISOString()).toBe('1990-05-17T00:00:00.000Z');
   });
 
-  it.each(['2024-02-29', '2000-02-29', '2023-01-31', '2023-04-30', '2023-12-31'])('accepts the real date %s', (value) => {
-    expect(parseCalendarDate(value)?.toISOString()).toBe(`${value}T00:00:00.000Z`);
-  });
+  it.each(['2024-02-29', '2000-02-29', '2023-01-31', '2023-04-30', '2023-12-31'])(
+    'accepts the real date %s',
+    (value) => {
+      expect(parseCalendarDate(value)?.toISOString()).toBe(`${value}T00:00:00.000Z`);
+    },
+  );
 
   it.each([
     ['2023-02-29', 'no 29 February in a common year'],
@@ -93,16 +96,27 @@ describe('parseCalendarDate', () => {
     expect(parseCalendarDate(value)).toBeNull();
   });
 
-  it.each(['', '   ', 'not a date', '17/05/1990', '05/17/1990', '1990-5-17', '1990/05/17', '19900517', '1990-05-17abc', 'today'])(
-    'refuses text that is not YYYY-MM-DD: %j',
+  it.each([
+    '',
+    '   ',
+    'not a date',
+    '17/05/1990',
+    '05/17/1990',
+    '1990-5-17',
+    '1990/05/17',
+    '19900517',
+    '1990-05-17abc',
+    'today',
+  ])('refuses text that is not YYYY-MM-DD: %j', (value) => {
+    expect(parseCalendarDate(value)).toBeNull();
+  });
+
+  it.each([[null], [undefined], [0], [642902400000], [{}], [['1990-05-17']]])(
+    'refuses a non-date value %j',
     (value) => {
       expect(parseCalendarDate(value)).toBeNull();
     },
   );
-
-  it.each([[null], [undefined], [0], [642902400000], [{}], [['1990-05-17']]])('refuses a non-date value %j', (value) => {
-    expect(parseCalendarDate(value)).toBeNull();
-  });
 
   it('refuses an Invalid Date', () => {
     expect(parseCalendarDate(new Date('nonsense'))).toBeNull();

@@ -35,7 +35,15 @@ describe('loadConfig: defaults (DESIGN.md "Configuration")', () => {
   });
 
   it('treats blank variables as unset', () => {
-    const config = loadConfig({ PORT: '', HOST: '  ', DATABASE_URL: '', DEFAULT_PHONE_REGION: ' ', SESSION_SECRET: '', NODE_ENV: '', ADMIN_EMAIL: '' });
+    const config = loadConfig({
+      PORT: '',
+      HOST: '  ',
+      DATABASE_URL: '',
+      DEFAULT_PHONE_REGION: ' ',
+      SESSION_SECRET: '',
+      NODE_ENV: '',
+      ADMIN_EMAIL: '',
+    });
     expect(config).toMatchObject({
       nodeEnv: 'development',
       databaseUrl: 'file:./data/app.db',

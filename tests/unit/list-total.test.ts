@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createListTotals, LARGE_LIST_MIN, TOTAL_REUSE_MS, unfilteredStatus } from '../../src/domain/customers/list-total.js';
+import {
+  createListTotals,
+  LARGE_LIST_MIN,
+  TOTAL_REUSE_MS,
+  unfilteredStatus,
+} from '../../src/domain/customers/list-total.js';
 import type { CustomerListCriteria } from '../../src/domain/customers/query.js';
 
 function setup(rows: number) {
@@ -60,7 +65,11 @@ describe('list totals', () => {
 
   it('counts a filtered list every time, however large', async () => {
     const { state, total } = setup(500_000);
-    for (const criteria of [{ search: 'son' }, { status: 'deleted' as const }, { createdFrom: new Date('2026-01-01') }]) {
+    for (const criteria of [
+      { search: 'son' },
+      { status: 'deleted' as const },
+      { createdFrom: new Date('2026-01-01') },
+    ]) {
       await total(criteria);
       await total(criteria);
     }

@@ -45,9 +45,12 @@ describe('passwordProblem', () => {
     expect(passwordProblem('correct horse battery staple', 'ada@example.com')).toBeNull();
   });
 
-  it.each(['aaaaaaaaaaaa', '111111111111', 'abababababab', 'abcabcabcabc'])('refuses %j as too easy to guess (fewer than 4 different characters)', (password) => {
-    expect(passwordProblem(password)).toMatch(/too easy to guess/);
-  });
+  it.each(['aaaaaaaaaaaa', '111111111111', 'abababababab', 'abcabcabcabc'])(
+    'refuses %j as too easy to guess (fewer than 4 different characters)',
+    (password) => {
+      expect(passwordProblem(password)).toMatch(/too easy to guess/);
+    },
+  );
 
   it('accepts 4 different characters', () => {
     expect(passwordProblem('abcdabcdabcd')).toBeNull();

@@ -19,7 +19,9 @@ const N = false;
  * create, edit); accounts are deactivated, never deleted. Own profile (name, password) is not a
  * matrix resource: every role may change their own.
  */
-const DESIGN_MATRIX: ReadonlyArray<readonly [ProtectedResource, string, { SUPERUSER: boolean; MANAGER: boolean; STAFF: boolean; VIEWER: boolean }]> = [
+const DESIGN_MATRIX: ReadonlyArray<
+  readonly [ProtectedResource, string, { SUPERUSER: boolean; MANAGER: boolean; STAFF: boolean; VIEWER: boolean }]
+> = [
   // Customer list, show, search: everyone
   ['Customer', 'list', { SUPERUSER: Y, MANAGER: Y, STAFF: Y, VIEWER: Y }],
   ['Customer', 'show', { SUPERUSER: Y, MANAGER: Y, STAFF: Y, VIEWER: Y }],
@@ -90,22 +92,27 @@ describe('can: the DESIGN.md permission matrix', () => {
 
   it('agrees with permissionMatrix() for every listed role', () => {
     for (const { resource, action, roles } of permissionMatrix()) {
-      for (const role of ROLES) expect(can(role, resource, action), `${role} ${resource}.${action}`).toBe(roles.includes(role));
+      for (const role of ROLES)
+        expect(can(role, resource, action), `${role} ${resource}.${action}`).toBe(roles.includes(role));
     }
   });
 });
 
 describe('can: anything not in the matrix is refused', () => {
-  it.each(
-    permissionMatrix().map(({ resource, action }) => ({ resource, action })),
-  )('no role (signed out) may $resource.$action', ({ resource, action }) => {
-    expect(can(undefined, resource, action)).toBe(false);
-  });
+  it.each(permissionMatrix().map(({ resource, action }) => ({ resource, action })))(
+    'no role (signed out) may $resource.$action',
+    ({ resource, action }) => {
+      expect(can(undefined, resource, action)).toBe(false);
+    },
+  );
 
-  it.each(['superuser', 'ADMIN', 'Superuser', ''])('the unknown role %j may do nothing, not even list customers', (role) => {
-    expect(can(role as Role, 'Customer', 'list')).toBe(false);
-    expect(can(role as Role, 'Customer', 'show')).toBe(false);
-  });
+  it.each(['superuser', 'ADMIN', 'Superuser', ''])(
+    'the unknown role %j may do nothing, not even list customers',
+    (role) => {
+      expect(can(role as Role, 'Customer', 'list')).toBe(false);
+      expect(can(role as Role, 'Customer', 'show')).toBe(false);
+    },
+  );
 
   it.each(['destroy', 'purge', 'new', 'LIST', 'Delete', 'list ', '', 'import', 'impersonate'])(
     'the unknown Customer action %j is refused to every role',
@@ -139,9 +146,12 @@ describe('can: anything not in the matrix is refused', () => {
   );
 
   // BUG: a resource that is not in the matrix makes `can` read a property of undefined and throw.
-  it.each(['Order', 'customer', 'Session', ''])('the unknown resource %j is refused rather than throwing', (resource) => {
-    expect(can('SUPERUSER', resource as ProtectedResource, 'list')).toBe(false);
-  });
+  it.each(['Order', 'customer', 'Session', ''])(
+    'the unknown resource %j is refused rather than throwing',
+    (resource) => {
+      expect(can('SUPERUSER', resource as ProtectedResource, 'list')).toBe(false);
+    },
+  );
 });
 
 describe('assertCan', () => {

@@ -69,7 +69,7 @@ describe('parsePhone: international dialling prefix', () => {
     expect(e164(typed, region as PhoneRegion)).toBe(expected);
   });
 
-  it("reads the US prefix 011 in the US", () => {
+  it('reads the US prefix 011 in the US', () => {
     expect(e164('011 44 20 7946 0958', 'US')).toBe('+442079460958');
   });
 });
@@ -99,9 +99,12 @@ describe('parsePhone: numbers valid in one region but not another', () => {
 });
 
 describe('parsePhone: refused input', () => {
-  it.each(['1-800-FLOWERS', '201555012a', '201 555 O123', 'phone: 2015550123', 'abc 123', 'abc'])('refuses letters in %j', (typed) => {
-    expect(refusal(typed)).toMatch(/only digits, spaces, dashes, dots, brackets and a leading \+/);
-  });
+  it.each(['1-800-FLOWERS', '201555012a', '201 555 O123', 'phone: 2015550123', 'abc 123', 'abc'])(
+    'refuses letters in %j',
+    (typed) => {
+      expect(refusal(typed)).toMatch(/only digits, spaces, dashes, dots, brackets and a leading \+/);
+    },
+  );
 
   it.each(['', '   ', '+', '()-.', '+ ( ) - .'])('asks for a number when %j has no digits', (typed) => {
     expect(refusal(typed)).toBe('Enter a phone number.');
@@ -142,9 +145,12 @@ describe('formatPhone', () => {
     expect(formatPhone(stored)).toBe(stored);
   });
 
-  it.each(['(201) 555-0123', '+44 20 7946 0958', '0049 30 901820'])('round-trips %j: parse → format → parse gives the same E.164', (typed) => {
-    const region: PhoneRegion = typed.startsWith('00') ? 'DE' : 'US';
-    const stored = e164(typed, region);
-    expect(e164(formatPhone(stored), 'US')).toBe(stored);
-  });
+  it.each(['(201) 555-0123', '+44 20 7946 0958', '0049 30 901820'])(
+    'round-trips %j: parse → format → parse gives the same E.164',
+    (typed) => {
+      const region: PhoneRegion = typed.startsWith('00') ? 'DE' : 'US';
+      const stored = e164(typed, region);
+      expect(e164(formatPhone(stored), 'US')).toBe(stored);
+    },
+  );
 });

@@ -41,7 +41,10 @@ describe('customerConditions: creation date range', () => {
   const to = new Date('2026-01-31T23:59:59.999Z');
 
   it('bounds createdAt on both sides', () => {
-    expect(conditions({ status: 'all', createdFrom: from, createdTo: to })).toEqual({ sql: '"createdAt" >= ? AND "createdAt" <= ?', values: [from, to] });
+    expect(conditions({ status: 'all', createdFrom: from, createdTo: to })).toEqual({
+      sql: '"createdAt" >= ? AND "createdAt" <= ?',
+      values: [from, to],
+    });
   });
 
   it('accepts an open end', () => {
@@ -50,14 +53,20 @@ describe('customerConditions: creation date range', () => {
   });
 
   it('is combined with the status filter', () => {
-    expect(conditions({ createdFrom: from })).toEqual({ sql: '"deletedAt" IS NULL AND "createdAt" >= ?', values: [from] });
+    expect(conditions({ createdFrom: from })).toEqual({
+      sql: '"deletedAt" IS NULL AND "createdAt" >= ?',
+      values: [from],
+    });
   });
 });
 
 describe('customerConditions: search', () => {
   // The patterns themselves are specified in search-text.test.ts; here: how they reach the database.
   it("hands the search's folded terms to the database's search condition", () => {
-    expect(conditions({ status: 'all', search: '  Zoë   MÜLLER ' })).toEqual({ sql: 'SEARCH(?)', values: ['[["zoe"],["muller"]]'] });
+    expect(conditions({ status: 'all', search: '  Zoë   MÜLLER ' })).toEqual({
+      sql: 'SEARCH(?)',
+      values: ['[["zoe"],["muller"]]'],
+    });
     expect(conditions({ status: 'all', search: '(201) 555-0123' }).values).toEqual(['[["2015550123"]]']);
   });
 
@@ -95,12 +104,20 @@ describe('customerOrder', () => {
     expect(order('id', 'desc')).toBe('"id" DESC');
   });
 
-  it.each([['passwordHash'], ['notes'], ['createdBy'], ['__proto__'], ['constructor'], [''], [42], [null], [['email']], ['x" DESC; DROP TABLE "Customer']])(
-    'falls back to createdAt for the unknown sort field %j',
-    (field) => {
-      expect(order(field, 'asc')).toBe('"createdAt" ASC, "id" ASC');
-    },
-  );
+  it.each([
+    ['passwordHash'],
+    ['notes'],
+    ['createdBy'],
+    ['__proto__'],
+    ['constructor'],
+    [''],
+    [42],
+    [null],
+    [['email']],
+    ['x" DESC; DROP TABLE "Customer'],
+  ])('falls back to createdAt for the unknown sort field %j', (field) => {
+    expect(order(field, 'asc')).toBe('"createdAt" ASC, "id" ASC');
+  });
 
   it.each([['desc'], [undefined], ['random'], [''], [1], [null]])('sorts descending for direction %j', (direction) => {
     expect(order('email', direction)).toBe('"email" DESC, "id" DESC');

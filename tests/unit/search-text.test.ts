@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { customerSearchText, foldText, isIndexedTerm, MAX_SEARCH_WORDS, phoneSearchDigits, searchPatterns } from '../../src/domain/customers/search-text.js';
+import {
+  customerSearchText,
+  foldText,
+  isIndexedTerm,
+  MAX_SEARCH_WORDS,
+  phoneSearchDigits,
+  searchPatterns,
+} from '../../src/domain/customers/search-text.js';
 
 describe('foldText', () => {
   it.each([
@@ -21,9 +28,14 @@ describe('foldText', () => {
 
 describe('customerSearchText', () => {
   it('holds the folded names, the email and the phone digits, each word after a space', () => {
-    expect(customerSearchText({ firstName: 'Zoë', lastName: 'Müller-Lüdenscheidt', email: 'zoe@example.de', phone: '+4930901820' })).toBe(
-      ' zoe muller-ludenscheidt zoe@example.de 4930901820',
-    );
+    expect(
+      customerSearchText({
+        firstName: 'Zoë',
+        lastName: 'Müller-Lüdenscheidt',
+        email: 'zoe@example.de',
+        phone: '+4930901820',
+      }),
+    ).toBe(' zoe muller-ludenscheidt zoe@example.de 4930901820');
   });
 });
 
@@ -41,8 +53,20 @@ describe('phoneSearchDigits', () => {
   });
 
   it('finds every form in the search text of the stored E.164 number', () => {
-    const text = customerSearchText({ firstName: 'Alan', lastName: 'Turing', email: 'alan@example.org', phone: '+442079460958' });
-    for (const typed of ['+44 20 7946 0958', '0044 20 7946 0958', '020 7946 0958', '(020) 7946-0958', '7946 0958', '442079460958']) {
+    const text = customerSearchText({
+      firstName: 'Alan',
+      lastName: 'Turing',
+      email: 'alan@example.org',
+      phone: '+442079460958',
+    });
+    for (const typed of [
+      '+44 20 7946 0958',
+      '0044 20 7946 0958',
+      '020 7946 0958',
+      '(020) 7946-0958',
+      '7946 0958',
+      '442079460958',
+    ]) {
       expect(text).toContain(phoneSearchDigits(typed));
     }
   });

@@ -37,7 +37,10 @@ const newCustomerErrors = (input: Record<string, unknown>, context: CustomerRule
   fieldErrors(() => validateNewCustomer(input, context));
 const changeErrors = (input: Record<string, unknown>, context: CustomerRuleContext = ctx) =>
   fieldErrors(() => validateCustomerChanges(input, context));
-const on = (today: string): CustomerRuleContext => ({ today: new Date(`${today}T00:00:00Z`), defaultPhoneRegion: 'US' });
+const on = (today: string): CustomerRuleContext => ({
+  today: new Date(`${today}T00:00:00Z`),
+  defaultPhoneRegion: 'US',
+});
 
 describe('validateNewCustomer: a valid customer', () => {
   it('is returned normalised: phone in E.164, date of birth as UTC midnight, notes null', () => {
@@ -53,7 +56,15 @@ describe('validateNewCustomer: a valid customer', () => {
 
   it('keeps only the customer fields (no mass assignment of id, audit or soft-delete columns)', () => {
     const result = validateNewCustomer(
-      { ...valid, id: 99, deletedAt: new Date(), createdById: 1, updatedById: 1, createdAt: new Date(), role: 'SUPERUSER' },
+      {
+        ...valid,
+        id: 99,
+        deletedAt: new Date(),
+        createdById: 1,
+        updatedById: 1,
+        createdAt: new Date(),
+        role: 'SUPERUSER',
+      },
       ctx,
     );
     expect(Object.keys(result).sort()).toEqual([...CUSTOMER_FIELDS].sort());
@@ -93,7 +104,10 @@ describe('names', () => {
   });
 
   it('trims names and collapses inner whitespace (spaces, tabs, newlines) to one space', () => {
-    const result = validateNewCustomer({ ...valid, firstName: '  Ada   Augusta\t\n Byron  ', lastName: '\tKing\u00a0\u00a0Lovelace\n' }, ctx);
+    const result = validateNewCustomer(
+      { ...valid, firstName: '  Ada   Augusta\t\n Byron  ', lastName: '\tKing\u00a0\u00a0Lovelace\n' },
+      ctx,
+    );
     expect(result.firstName).toBe('Ada Augusta Byron');
     expect(result.lastName).toBe('King Lovelace');
   });
@@ -116,18 +130,22 @@ describe('names', () => {
 
     it('counts the length after trimming', () => {
       const name = 'b'.repeat(100);
-      expect(validateNewCustomer({ ...valid, [field]: `   ${name}   ` }, ctx)[field as 'firstName' | 'lastName']).toBe(name);
+      expect(validateNewCustomer({ ...valid, [field]: `   ${name}   ` }, ctx)[field as 'firstName' | 'lastName']).toBe(
+        name,
+      );
     });
 
     it('counts the length after collapsing inner whitespace', () => {
       const name = `${'c'.repeat(49)}          ${'d'.repeat(50)}`; // 109 characters typed, 100 kept
-      expect(validateNewCustomer({ ...valid, [field]: name }, ctx)[field as 'firstName' | 'lastName']).toHaveLength(100);
+      expect(validateNewCustomer({ ...valid, [field]: name }, ctx)[field as 'firstName' | 'lastName']).toHaveLength(
+        100,
+      );
     });
 
     it('counts the length after NFC normalisation (100 accented letters typed as 200 code points)', () => {
-      expect(validateNewCustomer({ ...valid, [field]: 'e\u0301'.repeat(100) }, ctx)[field as 'firstName' | 'lastName']).toBe(
-        '\u00e9'.repeat(100),
-      );
+      expect(
+        validateNewCustomer({ ...valid, [field]: 'e\u0301'.repeat(100) }, ctx)[field as 'firstName' | 'lastName'],
+      ).toBe('\u00e9'.repeat(100));
       expect(Object.keys(newCustomerErrors({ ...valid, [field]: 'e\u0301'.repeat(101) }))).toEqual([field]);
     });
   });
@@ -173,15 +191,22 @@ describe('email', () => {
 });
 
 describe('phone', () => {
-  it.each(['(201) 555-0123', '201-555-0123', '201.555.0123', '201 555 0123', '+1 201 555 0123', '+1 (201) 555-0123', '  2015550123  '])(
-    'stores %j as E.164',
-    (typed) => {
-      expect(validateNewCustomer({ ...valid, phone: typed }, ctx).phone).toBe('+12015550123');
-    },
-  );
+  it.each([
+    '(201) 555-0123',
+    '201-555-0123',
+    '201.555.0123',
+    '201 555 0123',
+    '+1 201 555 0123',
+    '+1 (201) 555-0123',
+    '  2015550123  ',
+  ])('stores %j as E.164', (typed) => {
+    expect(validateNewCustomer({ ...valid, phone: typed }, ctx).phone).toBe('+12015550123');
+  });
 
   it('reads numbers without +country code in the context region', () => {
-    expect(validateNewCustomer({ ...valid, phone: '020 7946 0958' }, { ...ctx, defaultPhoneRegion: 'GB' }).phone).toBe('+442079460958');
+    expect(validateNewCustomer({ ...valid, phone: '020 7946 0958' }, { ...ctx, defaultPhoneRegion: 'GB' }).phone).toBe(
+      '+442079460958',
+    );
     expect(newCustomerErrors({ ...valid, phone: '020 7946 0958' }, { ...ctx, defaultPhoneRegion: 'US' })).toEqual({
       phone: expect.stringMatching(/United States \(US\)/),
     });
@@ -197,7 +222,9 @@ describe('phone', () => {
   });
 
   it('says which characters a phone number may contain', () => {
-    expect(newCustomerErrors({ ...valid, phone: '1-800-FLOWERS' })).toEqual({ phone: expect.stringMatching(/only digits/) });
+    expect(newCustomerErrors({ ...valid, phone: '1-800-FLOWERS' })).toEqual({
+      phone: expect.stringMatching(/only digits/),
+    });
   });
 
   it.each(['12', '555-0123', '+1 555 555 5555'])('refuses the invalid number %j', (typed) => {
@@ -217,7 +244,9 @@ describe('date of birth', () => {
 
   describe('minimum age 13 (today is 2026-11-23)', () => {
     it('accepts a customer whose 13th birthday is today', () => {
-      expect(validateNewCustomer({ ...valid, dateOfBirth: '2013-11-23' }, ctx).dateOfBirth).toEqual(new Date('2013-11-23T00:00:00Z'));
+      expect(validateNewCustomer({ ...valid, dateOfBirth: '2013-11-23' }, ctx).dateOfBirth).toEqual(
+        new Date('2013-11-23T00:00:00Z'),
+      );
     });
 
     it('refuses a customer who turns 13 tomorrow (12 today), naming the limits and the age', () => {
@@ -229,7 +258,9 @@ describe('date of birth', () => {
 
     it('refuses 12 on the day before the 13th birthday and accepts 13 on the birthday (same person, two days)', () => {
       const person = { ...valid, dateOfBirth: '2013-11-23' };
-      expect(newCustomerErrors(person, on('2026-11-22'))).toEqual({ dateOfBirth: expect.stringMatching(/13 and 100.*\b12\b/) });
+      expect(newCustomerErrors(person, on('2026-11-22'))).toEqual({
+        dateOfBirth: expect.stringMatching(/13 and 100.*\b12\b/),
+      });
       expect(() => validateNewCustomer(person, on('2026-11-23'))).not.toThrow();
     });
 
@@ -257,17 +288,23 @@ describe('date of birth', () => {
     });
 
     it('refuses a customer who turned 101 yesterday', () => {
-      expect(newCustomerErrors({ ...valid, dateOfBirth: '1925-11-22' })).toEqual({ dateOfBirth: expect.stringMatching(/\b101\b/) });
+      expect(newCustomerErrors({ ...valid, dateOfBirth: '1925-11-22' })).toEqual({
+        dateOfBirth: expect.stringMatching(/\b101\b/),
+      });
     });
 
     it('accepts 100 on the day before the 101st birthday and refuses 101 on the birthday (same person, two days)', () => {
       const person = { ...valid, dateOfBirth: '1925-11-23' };
       expect(() => validateNewCustomer(person, on('2026-11-22'))).not.toThrow();
-      expect(newCustomerErrors(person, on('2026-11-23'))).toEqual({ dateOfBirth: expect.stringMatching(/13 and 100.*\b101\b/) });
+      expect(newCustomerErrors(person, on('2026-11-23'))).toEqual({
+        dateOfBirth: expect.stringMatching(/13 and 100.*\b101\b/),
+      });
     });
 
     it('refuses a very old date', () => {
-      expect(newCustomerErrors({ ...valid, dateOfBirth: '1800-01-01' })).toEqual({ dateOfBirth: expect.stringMatching(/13 and 100/) });
+      expect(newCustomerErrors({ ...valid, dateOfBirth: '1800-01-01' })).toEqual({
+        dateOfBirth: expect.stringMatching(/13 and 100/),
+      });
     });
   });
 
@@ -292,16 +329,25 @@ describe('date of birth', () => {
   it.each(['2023-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '1990-5-17', '17/05/1990', 'yesterday'])(
     'refuses %j as not a real calendar date',
     (typed) => {
-      expect(newCustomerErrors({ ...valid, dateOfBirth: typed })).toEqual({ dateOfBirth: expect.stringMatching(/real calendar date/) });
+      expect(newCustomerErrors({ ...valid, dateOfBirth: typed })).toEqual({
+        dateOfBirth: expect.stringMatching(/real calendar date/),
+      });
     },
   );
 
-  it.each([[42], [true], [{}], [new Date('nonsense')]])('refuses the non-date value %j on the dateOfBirth field', (value) => {
-    expect(newCustomerErrors({ ...valid, dateOfBirth: value })).toEqual({ dateOfBirth: expect.stringMatching(/date/) });
-  });
+  it.each([[42], [true], [{}], [new Date('nonsense')]])(
+    'refuses the non-date value %j on the dateOfBirth field',
+    (value) => {
+      expect(newCustomerErrors({ ...valid, dateOfBirth: value })).toEqual({
+        dateOfBirth: expect.stringMatching(/date/),
+      });
+    },
+  );
 
   it.each(['2026-11-24', '2027-01-01', '2100-05-17'])('refuses the future date %s', (typed) => {
-    expect(newCustomerErrors({ ...valid, dateOfBirth: typed })).toEqual({ dateOfBirth: expect.stringMatching(/future/) });
+    expect(newCustomerErrors({ ...valid, dateOfBirth: typed })).toEqual({
+      dateOfBirth: expect.stringMatching(/future/),
+    });
   });
 
   it('refuses tomorrow as future even late in the day', () => {
@@ -319,7 +365,9 @@ describe('notes', () => {
   });
 
   it('refuses 2001 characters, on the notes field only', () => {
-    expect(newCustomerErrors({ ...valid, notes: 'n'.repeat(2001) })).toEqual({ notes: expect.stringMatching(/at most 2000/) });
+    expect(newCustomerErrors({ ...valid, notes: 'n'.repeat(2001) })).toEqual({
+      notes: expect.stringMatching(/at most 2000/),
+    });
   });
 
   it('keeps multi-line text', () => {
@@ -372,9 +420,9 @@ describe('missing values', () => {
   });
 
   it('a form of empty strings and nulls reports every required field', () => {
-    expect(newCustomerErrors({ firstName: '', lastName: null, email: '  ', phone: '', dateOfBirth: null, notes: '' })).toEqual(
-      Object.fromEntries(required),
-    );
+    expect(
+      newCustomerErrors({ firstName: '', lastName: null, email: '  ', phone: '', dateOfBirth: null, notes: '' }),
+    ).toEqual(Object.fromEntries(required));
   });
 
   it.each([
@@ -468,11 +516,15 @@ describe('validateCustomerChanges', () => {
   });
 
   it('drops fields that are not customer fields', () => {
-    expect(validateCustomerChanges({ id: 7, deletedAt: null, createdById: 3, notes: 'x' }, ctx)).toEqual({ notes: 'x' });
+    expect(validateCustomerChanges({ id: 7, deletedAt: null, createdById: 3, notes: 'x' }, ctx)).toEqual({
+      notes: 'x',
+    });
   });
 
   it('does not check fields that are not given (a customer now over 100 can still have notes edited)', () => {
-    expect(validateCustomerChanges({ notes: 'Called on their 101st birthday' }, ctx)).toEqual({ notes: 'Called on their 101st birthday' });
+    expect(validateCustomerChanges({ notes: 'Called on their 101st birthday' }, ctx)).toEqual({
+      notes: 'Called on their 101st birthday',
+    });
   });
 
   it.each([[''], ['  '], [null]])('clears notes given as %j to null', (notes) => {
@@ -493,16 +545,26 @@ describe('validateCustomerChanges', () => {
   it('applies the same rules as a new customer to the fields given', () => {
     expect(changeErrors({ firstName: 'x'.repeat(101) })).toEqual({ firstName: expect.stringMatching(/at most 100/) });
     expect(changeErrors({ notes: 'n'.repeat(2001) })).toEqual({ notes: expect.stringMatching(/at most 2000/) });
-    expect(changeErrors({ dateOfBirth: '2023-02-29' })).toEqual({ dateOfBirth: expect.stringMatching(/real calendar date/) });
+    expect(changeErrors({ dateOfBirth: '2023-02-29' })).toEqual({
+      dateOfBirth: expect.stringMatching(/real calendar date/),
+    });
     expect(changeErrors({ dateOfBirth: '2026-12-01' })).toEqual({ dateOfBirth: expect.stringMatching(/future/) });
     expect(changeErrors({ phone: '020 7946 0958' })).toEqual({ phone: expect.stringMatching(/United States/) });
   });
 
   it('applies the age limits on the day of the change', () => {
-    expect(validateCustomerChanges({ dateOfBirth: '2013-11-23' }, ctx)).toEqual({ dateOfBirth: new Date('2013-11-23T00:00:00Z') });
-    expect(changeErrors({ dateOfBirth: '2013-11-24' })).toEqual({ dateOfBirth: expect.stringMatching(/13 and 100.*\b12\b/) });
-    expect(validateCustomerChanges({ dateOfBirth: '1926-11-23' }, ctx)).toEqual({ dateOfBirth: new Date('1926-11-23T00:00:00Z') });
-    expect(changeErrors({ dateOfBirth: '1925-11-23' })).toEqual({ dateOfBirth: expect.stringMatching(/13 and 100.*\b101\b/) });
+    expect(validateCustomerChanges({ dateOfBirth: '2013-11-23' }, ctx)).toEqual({
+      dateOfBirth: new Date('2013-11-23T00:00:00Z'),
+    });
+    expect(changeErrors({ dateOfBirth: '2013-11-24' })).toEqual({
+      dateOfBirth: expect.stringMatching(/13 and 100.*\b12\b/),
+    });
+    expect(validateCustomerChanges({ dateOfBirth: '1926-11-23' }, ctx)).toEqual({
+      dateOfBirth: new Date('1926-11-23T00:00:00Z'),
+    });
+    expect(changeErrors({ dateOfBirth: '1925-11-23' })).toEqual({
+      dateOfBirth: expect.stringMatching(/13 and 100.*\b101\b/),
+    });
   });
 
   it('normalises names like a new customer', () => {

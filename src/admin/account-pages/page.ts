@@ -5,7 +5,10 @@
 import { BRAND_ASSETS_PATH, FONT_ASSETS_PATH, PRODUCT_NAME } from '../paths.js';
 
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export interface Field {
@@ -26,10 +29,14 @@ export interface FormSpec {
 }
 
 export function form({ action, submit, fields, errors = {}, hidden = {} }: FormSpec): string {
-  const formError = Object.entries(errors).filter(([field]) => !fields.some((f) => f.name === field)).map(([, message]) => message);
+  const formError = Object.entries(errors)
+    .filter(([field]) => !fields.some((f) => f.name === field))
+    .map(([, message]) => message);
   return `<form method="post" action="${escapeHtml(action)}" novalidate>
     ${formError.map((message) => `<p class="error" role="alert">${escapeHtml(message)}</p>`).join('')}
-    ${Object.entries(hidden).map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('')}
+    ${Object.entries(hidden)
+      .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+      .join('')}
     ${fields
       .map(
         (field) => `<label for="${field.name}">${escapeHtml(field.label)}</label>

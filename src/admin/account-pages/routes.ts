@@ -18,7 +18,13 @@ const parseForm = express.urlencoded({ extended: false, limit: '10kb' });
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 const newPasswordFields = [
-  { name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: `At least ${PASSWORD_MIN_LENGTH} characters, not your email, not a common password.` },
+  {
+    name: 'password',
+    label: 'New password',
+    type: 'password',
+    autocomplete: 'new-password',
+    hint: `At least ${PASSWORD_MIN_LENGTH} characters, not your email, not a common password.`,
+  },
   { name: 'confirmation', label: 'New password again', type: 'password', autocomplete: 'new-password' },
 ] as const;
 
@@ -47,12 +53,14 @@ export function publicAccountRoutes(services: Services, log: (message: string, e
       // The answer stays the same whatever happened, or it would tell who has an account.
       log('password reset request failed', error);
     }
-    res.type('html').send(
-      page(
-        'Check your mail',
-        `<h1>Check your mail</h1><p class="notice">If an active account uses this email, a link to choose a new password is on its way. It works once, for one hour.</p>${SIGN_IN_LINK}`,
-      ),
-    );
+    res
+      .type('html')
+      .send(
+        page(
+          'Check your mail',
+          `<h1>Check your mail</h1><p class="notice">If an active account uses this email, a link to choose a new password is on its way. It works once, for one hour.</p>${SIGN_IN_LINK}`,
+        ),
+      );
   });
 
   const linkPages: Array<[string, LinkPurpose, string, string]> = [
@@ -60,7 +68,12 @@ export function publicAccountRoutes(services: Services, log: (message: string, e
     ['/accept-invitation', 'invite', 'Welcome — choose your password', 'Set my password'],
   ];
   for (const [path, purpose, title, submit] of linkPages) {
-    const render = (res: Response, token: string, owner: { email: string; name: string }, errors: Record<string, string> = {}) =>
+    const render = (
+      res: Response,
+      token: string,
+      owner: { email: string; name: string },
+      errors: Record<string, string> = {},
+    ) =>
       res.type('html').send(
         page(
           title,
@@ -69,7 +82,15 @@ export function publicAccountRoutes(services: Services, log: (message: string, e
         ),
       );
     const invalid = (res: Response) =>
-      res.status(410).type('html').send(page('Link not usable', `<h1>This link cannot be used</h1><p class="error">${escapeHtml(INVALID_LINK_MESSAGE)}</p>${SIGN_IN_LINK}`));
+      res
+        .status(410)
+        .type('html')
+        .send(
+          page(
+            'Link not usable',
+            `<h1>This link cannot be used</h1><p class="error">${escapeHtml(INVALID_LINK_MESSAGE)}</p>${SIGN_IN_LINK}`,
+          ),
+        );
 
     router.get(path, async (req, res, next) => {
       try {
@@ -85,8 +106,20 @@ export function publicAccountRoutes(services: Services, log: (message: string, e
     router.post(path, parseForm, async (req, res, next) => {
       const token = text(req.body?.token);
       try {
-        await services.links.completeWithPassword(token, purpose, text(req.body?.password), text(req.body?.confirmation));
-        res.type('html').send(page('Password saved', `<h1>Password saved</h1><p class="notice">You can now sign in with your new password.</p>${SIGN_IN_LINK}`));
+        await services.links.completeWithPassword(
+          token,
+          purpose,
+          text(req.body?.password),
+          text(req.body?.confirmation),
+        );
+        res
+          .type('html')
+          .send(
+            page(
+              'Password saved',
+              `<h1>Password saved</h1><p class="notice">You can now sign in with your new password.</p>${SIGN_IN_LINK}`,
+            ),
+          );
       } catch (error) {
         try {
           const errors = errorsOf(error);
@@ -119,7 +152,10 @@ export function profileRoutes(services: Services): Router {
         ${form({
           action: `${PROFILE_PATH}/password`,
           submit: 'Change password',
-          fields: [{ name: 'currentPassword', label: 'Current password', type: 'password', autocomplete: 'current-password' }, ...newPasswordFields],
+          fields: [
+            { name: 'currentPassword', label: 'Current password', type: 'password', autocomplete: 'current-password' },
+            ...newPasswordFields,
+          ],
           errors: errors.name ? {} : errors,
         })}
         <a class="back" href="${ADMIN_ROOT}">Back to the panel</a>`,
@@ -131,7 +167,16 @@ export function profileRoutes(services: Services): Router {
   router.get('/profile', async (req, res, next) => {
     try {
       const saved = req.query.saved;
-      await render(req, res, {}, saved === 'name' ? 'Your name is saved.' : saved === 'password' ? 'Your password is changed; your other sessions are signed out.' : undefined);
+      await render(
+        req,
+        res,
+        {},
+        saved === 'name'
+          ? 'Your name is saved.'
+          : saved === 'password'
+            ? 'Your password is changed; your other sessions are signed out.'
+            : undefined,
+      );
     } catch (error) {
       next(error);
     }
@@ -154,7 +199,12 @@ export function profileRoutes(services: Services): Router {
   router.post('/profile/password', parseForm, async (req, res, next) => {
     const userId = req.session.adminUser!.id;
     try {
-      await services.users.changeOwnPassword(userId, text(req.body?.currentPassword), text(req.body?.password), text(req.body?.confirmation));
+      await services.users.changeOwnPassword(
+        userId,
+        text(req.body?.currentPassword),
+        text(req.body?.password),
+        text(req.body?.confirmation),
+      );
     } catch (error) {
       try {
         return await render(req, res.status(422), errorsOf(error));
@@ -168,7 +218,9 @@ export function profileRoutes(services: Services): Router {
       if (error) return next(error);
       req.session.adminUser = sessionAdminOf(user);
       req.session.signedInAt = user.passwordChangedAt.getTime();
-      req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(303, `${PROFILE_PATH}?saved=password`)));
+      req.session.save((saveError) =>
+        saveError ? next(saveError) : res.redirect(303, `${PROFILE_PATH}?saved=password`),
+      );
     });
   });
   return router;

@@ -8,7 +8,11 @@ export function allowedBy(resource: ProtectedResource, action: string): IsFuncti
 }
 
 /** An action the matrix allows only while the record is in a given state (e.g. restore only deleted). */
-export function allowedWhen(resource: ProtectedResource, action: string, recordState: (params: Record<string, unknown>) => boolean): IsFunction {
+export function allowedWhen(
+  resource: ProtectedResource,
+  action: string,
+  recordState: (params: Record<string, unknown>) => boolean,
+): IsFunction {
   return ({ currentAdmin, record }: ActionContext) =>
     can(roleOf(currentAdmin), resource, action) && (!record || recordState(record.params));
 }

@@ -16,9 +16,17 @@ export class AuditLogResource extends PrismaResource {
 
   override async find(
     filter: Filter,
-    { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
+    {
+      limit = 10,
+      offset = 0,
+      sort = {},
+    }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
   ): Promise<BaseRecord[]> {
-    const entries = await this.prisma.auditLog.findMany({ where: auditWhere(criteriaOf(filter)), orderBy: auditOrderBy(sort.direction), ...pageWindow(limit, offset) });
+    const entries = await this.prisma.auditLog.findMany({
+      where: auditWhere(criteriaOf(filter)),
+      orderBy: auditOrderBy(sort.direction),
+      ...pageWindow(limit, offset),
+    });
     return entries.map((entry) => this.toRecord(entry));
   }
 
@@ -30,7 +38,9 @@ export class AuditLogResource extends PrismaResource {
   }
 
   override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
-    const entries = await this.prisma.auditLog.findMany({ where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } } });
+    const entries = await this.prisma.auditLog.findMany({
+      where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } },
+    });
     return entries.map((entry) => this.toRecord(entry));
   }
 
@@ -47,11 +57,20 @@ export class AuditLogResource extends PrismaResource {
   }
 
   private toRecord(entry: AuditLog): BaseRecord {
-    return new BaseRecord({ ...this.prepareReturnValues(entry), changes: entry.changes ? JSON.stringify(entry.changes, null, 1) : null }, this);
+    return new BaseRecord(
+      { ...this.prepareReturnValues(entry), changes: entry.changes ? JSON.stringify(entry.changes, null, 1) : null },
+      this,
+    );
   }
 }
 
 function criteriaOf(filter: Filter | undefined) {
   const value = (name: string): unknown => filter?.filters?.[name]?.value;
-  return auditCriteria({ actorId: value('actor'), action: value('action'), resource: value('resource'), recordId: value('recordId'), at: value('at') });
+  return auditCriteria({
+    actorId: value('actor'),
+    action: value('action'),
+    resource: value('resource'),
+    recordId: value('recordId'),
+    at: value('at'),
+  });
 }

@@ -17,11 +17,15 @@ export const SEARCH_FILTER = 'search';
 export const STATUS_FILTER = 'status';
 
 type ResourceArgs = ConstructorParameters<typeof PrismaResource>[0];
-type DisplayedCustomer = Omit<Customer, 'createdById' | 'updatedById'> & Partial<Pick<Customer, 'createdById' | 'updatedById'>>;
+type DisplayedCustomer = Omit<Customer, 'createdById' | 'updatedById'> &
+  Partial<Pick<Customer, 'createdById' | 'updatedById'>>;
 type Property = ReturnType<PrismaResource['properties']>[number];
 
 export class CustomerResource extends PrismaResource {
-  constructor(args: ResourceArgs, private readonly customers: CustomerService) {
+  constructor(
+    args: ResourceArgs,
+    private readonly customers: CustomerService,
+  ) {
     super(args);
   }
 
@@ -37,7 +41,8 @@ export class CustomerResource extends PrismaResource {
   protected override prepareProperties(): Record<string, Property> {
     const properties = super.prepareProperties();
     const dateOfBirth = properties.dateOfBirth;
-    if (dateOfBirth) properties.dateOfBirth = Object.assign(Object.create(dateOfBirth) as Property, { type: () => 'string' as const });
+    if (dateOfBirth)
+      properties.dateOfBirth = Object.assign(Object.create(dateOfBirth) as Property, { type: () => 'string' as const });
     return properties;
   }
 
@@ -52,11 +57,19 @@ export class CustomerResource extends PrismaResource {
 
   override async find(
     filter: Filter,
-    { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
+    {
+      limit = 10,
+      offset = 0,
+      sort = {},
+    }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
     const window = { ...pageWindow(limit, offset), sortBy: sort.sortBy, direction: sort.direction };
-    const { items, total } = await this.customers.listWindow(criteriaOf(filter), window, actorOf(context?.currentAdmin));
+    const { items, total } = await this.customers.listWindow(
+      criteriaOf(filter),
+      window,
+      actorOf(context?.currentAdmin),
+    );
     this.totalsRead.set(filter, total);
     // Lists show no author: without one, AdminJS loads no staff accounts for the page (two queries, 5 kB a row).
     return items.map(({ createdById: _creator, updatedById: _editor, ...customer }) => this.toRecord(customer));
@@ -80,8 +93,14 @@ export class CustomerResource extends PrismaResource {
     return this.displayValues(customer);
   }
 
-  override async update(id: string | number, params: Record<string, unknown> = {}, context?: ActionContext): Promise<Record<string, unknown>> {
-    const customer = await asAdminErrors(() => this.customers.update(Number(id), params, actorOf(context?.currentAdmin)));
+  override async update(
+    id: string | number,
+    params: Record<string, unknown> = {},
+    context?: ActionContext,
+  ): Promise<Record<string, unknown>> {
+    const customer = await asAdminErrors(() =>
+      this.customers.update(Number(id), params, actorOf(context?.currentAdmin)),
+    );
     return this.displayValues(customer);
   }
 

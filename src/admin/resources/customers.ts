@@ -22,7 +22,20 @@ export function customerResource(prisma: PrismaClient, datamodel: Datamodel, ser
       navigation: { name: 'Customers', icon: 'Users' },
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['id', 'lastName', 'firstName', 'email', 'phone', 'dateOfBirth', 'createdAt'],
-      showProperties: ['id', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'deletedAt'],
+      showProperties: [
+        'id',
+        'firstName',
+        'lastName',
+        'email',
+        'phone',
+        'dateOfBirth',
+        'notes',
+        'createdAt',
+        'createdBy',
+        'updatedAt',
+        'updatedBy',
+        'deletedAt',
+      ],
       editProperties: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
       filterProperties: [SEARCH_FILTER, STATUS_FILTER, 'createdAt'],
       properties: {
@@ -71,11 +84,17 @@ export function customerResource(prisma: PrismaClient, datamodel: Datamodel, ser
           handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
             const { record, currentAdmin, h, resource: adminResource } = context;
             if (!record) throw new Error('restore is a record action');
-            await asAdminErrors(() => services.customers.restore(Number(request.params.recordId), actorOf(currentAdmin)));
+            await asAdminErrors(() =>
+              services.customers.restore(Number(request.params.recordId), actorOf(currentAdmin)),
+            );
             const restored = await adminResource.findOne(String(request.params.recordId), context);
             return {
               record: (restored ?? record).toJSON(currentAdmin),
-              redirectUrl: h.recordActionUrl({ resourceId: adminResource.id(), recordId: String(request.params.recordId), actionName: 'show' }),
+              redirectUrl: h.recordActionUrl({
+                resourceId: adminResource.id(),
+                recordId: String(request.params.recordId),
+                actionName: 'show',
+              }),
               notice: { message: 'Customer restored.', type: 'success' },
             };
           },

@@ -11,7 +11,12 @@ export function historyAction(resource: ProtectedResource): Partial<Action<Actio
     isAccessible: allowedBy(resource, 'history'),
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
       const recordId = String(request.params.recordId);
-      const query = new URLSearchParams({ 'filters.resource': resource, 'filters.recordId': recordId, sortBy: 'at', direction: 'desc' });
+      const query = new URLSearchParams({
+        'filters.resource': resource,
+        'filters.recordId': recordId,
+        sortBy: 'at',
+        direction: 'desc',
+      });
       return {
         record: context.record!.toJSON(context.currentAdmin),
         redirectUrl: `${context.h.resourceUrl({ resourceId: 'AuditLog' })}?${query}`,

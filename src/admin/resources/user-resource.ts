@@ -17,7 +17,10 @@ type Property = ReturnType<PrismaResource['properties']>[number];
 export const USER_SEARCH_FILTER = 'search';
 
 export class UserResource extends PrismaResource {
-  constructor(args: ResourceArgs, private readonly users: UserService) {
+  constructor(
+    args: ResourceArgs,
+    private readonly users: UserService,
+  ) {
     super(args);
   }
 
@@ -36,7 +39,11 @@ export class UserResource extends PrismaResource {
 
   override async find(
     filter: Filter,
-    { limit = 10, offset = 0, sort = {} }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
+    {
+      limit = 10,
+      offset = 0,
+      sort = {},
+    }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
   ): Promise<BaseRecord[]> {
     const users = await this.prisma.user.findMany({
       where: userWhere(criteriaOf(filter)),
@@ -70,7 +77,11 @@ export class UserResource extends PrismaResource {
     return this.prepareReturnValues(user);
   }
 
-  override async update(id: string | number, params: Record<string, unknown> = {}, context?: ActionContext): Promise<Record<string, unknown>> {
+  override async update(
+    id: string | number,
+    params: Record<string, unknown> = {},
+    context?: ActionContext,
+  ): Promise<Record<string, unknown>> {
     const user = await asAdminErrors(() => this.users.update(Number(id), params, actorOf(context?.currentAdmin)));
     return this.prepareReturnValues(user);
   }
@@ -87,5 +98,9 @@ export class UserResource extends PrismaResource {
 function criteriaOf(filter: Filter | undefined) {
   const value = (name: string): unknown => filter?.filters?.[name]?.value;
   // AdminJS's own search action (reference pickers) filters by the title property, email.
-  return userCriteria({ search: value(USER_SEARCH_FILTER) ?? value('email'), role: value('role'), isActive: value('isActive') });
+  return userCriteria({
+    search: value(USER_SEARCH_FILTER) ?? value('email'),
+    role: value('role'),
+    isActive: value('isActive'),
+  });
 }

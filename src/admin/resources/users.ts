@@ -25,7 +25,17 @@ export function userResource(prisma: PrismaClient, datamodel: Datamodel, service
       navigation: { name: 'Accounts', icon: 'Shield' },
       sort: { sortBy: 'email', direction: 'asc' },
       listProperties: ['id', 'email', 'name', 'role', 'isActive', 'lastLoginAt'],
-      showProperties: ['id', 'email', 'name', 'role', 'isActive', 'lastLoginAt', 'passwordChangedAt', 'createdAt', 'updatedAt'],
+      showProperties: [
+        'id',
+        'email',
+        'name',
+        'role',
+        'isActive',
+        'lastLoginAt',
+        'passwordChangedAt',
+        'createdAt',
+        'updatedAt',
+      ],
       editProperties: ['email', 'name', 'role', 'isActive', 'password'],
       filterProperties: [USER_SEARCH_FILTER, 'role', 'isActive'],
       properties: {
@@ -59,8 +69,13 @@ export function userResource(prisma: PrismaClient, datamodel: Datamodel, service
           isAccessible: allowedBy('User', 'invite'),
           handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
             const { record, currentAdmin } = context;
-            await asAdminErrors(() => services.links.sendInvitation(Number(request.params.recordId), actorOf(currentAdmin)));
-            return { record: record!.toJSON(currentAdmin), notice: { message: `Invitation sent to ${record!.params.email}.`, type: 'success' } };
+            await asAdminErrors(() =>
+              services.links.sendInvitation(Number(request.params.recordId), actorOf(currentAdmin)),
+            );
+            return {
+              record: record!.toJSON(currentAdmin),
+              notice: { message: `Invitation sent to ${record!.params.email}.`, type: 'success' },
+            };
           },
         },
         sendPasswordReset: {
@@ -69,11 +84,17 @@ export function userResource(prisma: PrismaClient, datamodel: Datamodel, service
           component: false,
           guard: 'Send this user a link to choose a new password? It works once, for 1 hour.',
           isAccessible: allowedBy('User', 'sendPasswordReset'),
-          isVisible: (context: ActionContext) => allowedBy('User', 'sendPasswordReset')(context) && Boolean(context.record?.params.isActive),
+          isVisible: (context: ActionContext) =>
+            allowedBy('User', 'sendPasswordReset')(context) && Boolean(context.record?.params.isActive),
           handler: async (_request: ActionRequest, _response: unknown, context: ActionContext) => {
             const { record, currentAdmin } = context;
-            await asAdminErrors(() => services.links.requestPasswordReset(String(record!.params.email), actorOf(currentAdmin)));
-            return { record: record!.toJSON(currentAdmin), notice: { message: `Password reset link sent to ${record!.params.email}.`, type: 'success' } };
+            await asAdminErrors(() =>
+              services.links.requestPasswordReset(String(record!.params.email), actorOf(currentAdmin)),
+            );
+            return {
+              record: record!.toJSON(currentAdmin),
+              notice: { message: `Password reset link sent to ${record!.params.email}.`, type: 'success' },
+            };
           },
         },
       },

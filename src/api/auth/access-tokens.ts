@@ -22,7 +22,8 @@ export function deriveAccessTokenKey(sessionSecret: string): Uint8Array {
   return new Uint8Array(hkdfSync('sha256', sessionSecret, '', KEY_LABEL, 32));
 }
 
-export type VerifiedAccessToken = { ok: true; userId: number; familyId: string } | { ok: false; reason: 'expired' | 'invalid' };
+export type VerifiedAccessToken =
+  { ok: true; userId: number; familyId: string } | { ok: false; reason: 'expired' | 'invalid' };
 
 const FAMILY_ID = /^[0-9a-f-]{36}$/;
 
@@ -52,7 +53,13 @@ export function createAccessTokens({ key, clock }: { key: Uint8Array; clock: Clo
         });
         const userId = Number(payload.sub);
         const familyId = payload.sid;
-        if (!Number.isInteger(userId) || userId < 1 || userId > MAX_ID || typeof familyId !== 'string' || !FAMILY_ID.test(familyId)) {
+        if (
+          !Number.isInteger(userId) ||
+          userId < 1 ||
+          userId > MAX_ID ||
+          typeof familyId !== 'string' ||
+          !FAMILY_ID.test(familyId)
+        ) {
           return { ok: false, reason: 'invalid' };
         }
         return { ok: true, userId, familyId };

@@ -19,21 +19,33 @@ function unauthenticated(detail: string, error?: 'invalid_token'): HttpProblem {
   return new HttpProblem(401, detail, { headers: { 'WWW-Authenticate': challenge } });
 }
 
-export function bearerAuthentication(accessTokens: AccessTokens, signIns: RefreshTokens): (req: Request) => Promise<Caller> {
+export function bearerAuthentication(
+  accessTokens: AccessTokens,
+  signIns: RefreshTokens,
+): (req: Request) => Promise<Caller> {
   return async (req) => {
     const header = req.get('authorization');
-    if (!header) throw unauthenticated('This request needs an access token: send Authorization: Bearer <token>, from POST /api/v1/auth/token.');
+    if (!header)
+      throw unauthenticated(
+        'This request needs an access token: send Authorization: Bearer <token>, from POST /api/v1/auth/token.',
+      );
     const token = BEARER.exec(header.trim())?.[1];
     if (!token) throw unauthenticated('The Authorization header must read: Bearer <access token>.', 'invalid_token');
     const verified = await accessTokens.verify(token);
     if (!verified.ok) {
       throw unauthenticated(
-        verified.reason === 'expired' ? 'The access token has expired: get a new one from POST /api/v1/auth/refresh.' : 'The access token is invalid.',
+        verified.reason === 'expired'
+          ? 'The access token has expired: get a new one from POST /api/v1/auth/refresh.'
+          : 'The access token is invalid.',
         'invalid_token',
       );
     }
     const user = await signIns.signedInUser(verified.familyId, verified.userId);
-    if (!user) throw unauthenticated('This sign-in has ended (logout, or the account was deactivated or its password changed): sign in again.', 'invalid_token');
+    if (!user)
+      throw unauthenticated(
+        'This sign-in has ended (logout, or the account was deactivated or its password changed): sign in again.',
+        'invalid_token',
+      );
     return { user, actor: { id: user.id, role: user.role } };
   };
 }

@@ -19,7 +19,15 @@ const REFUSED_REFRESH: Record<RefreshRefusal, string> = {
   signed_out: 'The account is inactive or its password has changed since this sign-in: sign in again.',
 };
 
-export function authOperations({ services, accessTokens, logger }: { services: Services; accessTokens: AccessTokens; logger: Logger }): Operation[] {
+export function authOperations({
+  services,
+  accessTokens,
+  logger,
+}: {
+  services: Services;
+  accessTokens: AccessTokens;
+  logger: Logger;
+}): Operation[] {
   async function tokenPair(user: User, refresh: IssuedRefreshToken): Promise<TokenPair> {
     return {
       tokenType: 'Bearer',
@@ -44,18 +52,25 @@ export function authOperations({ services, accessTokens, logger }: { services: S
       body: { schema: TokenRequestSchema, validatedBy: 'api' },
       responses: {
         200: { description: 'Signed in.', schema: TokenPairSchema },
-        401: { description: 'Wrong email or password, or the account is inactive (one answer for all three).', problem: true },
+        401: {
+          description: 'Wrong email or password, or the account is inactive (one answer for all three).',
+          problem: true,
+        },
         429: {
           description: 'Too many sign-in attempts.',
           problem: true,
-          headers: { 'Retry-After': { description: 'Seconds until attempts are accepted again.', schema: { type: 'integer' } } },
+          headers: {
+            'Retry-After': { description: 'Seconds until attempts are accepted again.', schema: { type: 'integer' } },
+          },
         },
       },
       async handle({ body }) {
         const result = await services.authenticator.authenticate(body.email, body.password);
         if (!result.ok) {
           if (result.retryAfterMinutes === undefined) throw new HttpProblem(401, result.message);
-          throw new HttpProblem(429, result.message, { headers: { 'Retry-After': String(result.retryAfterMinutes * 60) } });
+          throw new HttpProblem(429, result.message, {
+            headers: { 'Retry-After': String(result.retryAfterMinutes * 60) },
+          });
         }
         return { status: 200, body: await tokenPair(result.user, await services.refreshTokens.issue(result.user)) };
       },
@@ -80,7 +95,8 @@ export function authOperations({ services, accessTokens, logger }: { services: S
       async handle({ body }) {
         const result = await services.refreshTokens.rotate(body.refreshToken);
         if (!result.ok) {
-          if (result.reason === 'reused') logger.warn('A used API refresh token was presented again: its sign-in has been revoked');
+          if (result.reason === 'reused')
+            logger.warn('A used API refresh token was presented again: its sign-in has been revoked');
           throw new HttpProblem(401, REFUSED_REFRESH[result.reason]);
         }
         return { status: 200, body: await tokenPair(result.user, result) };
@@ -93,7 +109,8 @@ export function authOperations({ services, accessTokens, logger }: { services: S
       path: '/auth/logout',
       tag: TAG,
       summary: 'Sign out: end the sign-in of a refresh token',
-      description: 'The refresh token and every access token of its sign-in stop working. Answers 204 whether or not the sign-in was still live.',
+      description:
+        'The refresh token and every access token of its sign-in stop working. Answers 204 whether or not the sign-in was still live.',
       access: publicAccess,
       body: { schema: RefreshRequestSchema, validatedBy: 'api' },
       responses: { 204: { description: 'Signed out.' } },

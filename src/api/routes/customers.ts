@@ -27,10 +27,17 @@ export function customerOperations({ services }: { services: Services }): Operat
       description: 'Soft-deleted customers are left out unless includeDeleted or onlyDeleted asks for them.',
       access: allowed('Customer', 'list'),
       query: CustomerListQuerySchema,
-      responses: { 200: { description: 'One page of customers and how many match in all.', schema: CustomerPageSchema } },
+      responses: {
+        200: { description: 'One page of customers and how many match in all.', schema: CustomerPageSchema },
+      },
       async handle({ caller, query }) {
         const { page, pageSize } = query;
-        const criteria = { search: query.q, status: customerStatusOf(query), createdFrom: query.createdFrom, createdTo: query.createdTo };
+        const criteria = {
+          search: query.q,
+          status: customerStatusOf(query),
+          createdFrom: query.createdFrom,
+          createdTo: query.createdTo,
+        };
         const result = await customers.list(criteria, { page, pageSize, ...parseSort(query.sort) }, caller.actor);
         return { status: 200, body: { items: result.items.map(customerBody), page, pageSize, total: result.total } };
       },
@@ -42,7 +49,8 @@ export function customerOperations({ services }: { services: Services }): Operat
       path: '/customers',
       tag: TAG,
       summary: 'Create a customer',
-      description: 'Validated by the same rules as the admin panel, with the same messages; an email or phone number already held is refused (422), also when two requests race for it.',
+      description:
+        'Validated by the same rules as the admin panel, with the same messages; an email or phone number already held is refused (422), also when two requests race for it.',
       access: allowed('Customer', 'create'),
       body: { schema: NewCustomerSchema, validatedBy: 'domain' },
       responses: {
@@ -54,7 +62,11 @@ export function customerOperations({ services }: { services: Services }): Operat
       },
       async handle({ caller, body }) {
         const customer = await customers.create(body, caller.actor);
-        return { status: 201, body: customerBody(customer), headers: { Location: `${API_ROOT}/customers/${customer.id}` } };
+        return {
+          status: 201,
+          body: customerBody(customer),
+          headers: { Location: `${API_ROOT}/customers/${customer.id}` },
+        };
       },
     }),
 
@@ -93,7 +105,8 @@ export function customerOperations({ services }: { services: Services }): Operat
       path: '/customers/{id}',
       tag: TAG,
       summary: 'Soft-delete a customer',
-      description: 'The customer leaves the default list and keeps its email and phone number reserved; POST …/restore brings it back. Deleting a deleted customer changes nothing.',
+      description:
+        'The customer leaves the default list and keeps its email and phone number reserved; POST …/restore brings it back. Deleting a deleted customer changes nothing.',
       access: allowed('Customer', 'delete'),
       params: IdParams,
       responses: { 200: { description: 'The customer, with deletedAt set.', schema: CustomerSchema } },

@@ -2,7 +2,14 @@
 import type { Services } from '../../domain/services.js';
 import { allowed, operation, type Operation } from '../operation.js';
 import { IdParams, parseSort } from '../schemas/common.js';
-import { NewUserSchema, UserChangesSchema, UserListQuerySchema, UserPageSchema, UserSchema, userBody } from '../schemas/users.js';
+import {
+  NewUserSchema,
+  UserChangesSchema,
+  UserListQuerySchema,
+  UserPageSchema,
+  UserSchema,
+  userBody,
+} from '../schemas/users.js';
 
 const TAG = 'Users';
 
@@ -20,7 +27,11 @@ export function userOperations({ services }: { services: Services }): Operation[
       responses: { 200: { description: 'One page of accounts and how many match in all.', schema: UserPageSchema } },
       async handle({ caller, query }) {
         const { page, pageSize } = query;
-        const result = await users.list({ search: query.q, role: query.role, isActive: query.isActive }, { page, pageSize, ...parseSort(query.sort) }, caller.actor);
+        const result = await users.list(
+          { search: query.q, role: query.role, isActive: query.isActive },
+          { page, pageSize, ...parseSort(query.sort) },
+          caller.actor,
+        );
         return { status: 200, body: { items: result.items.map(userBody), page, pageSize, total: result.total } };
       },
     }),
@@ -45,7 +56,8 @@ export function userOperations({ services }: { services: Services }): Operation[
       path: '/users/{id}',
       tag: TAG,
       summary: 'Change the name, role or active flag of a staff account',
-      description: 'Deactivating an account ends its API sign-ins at once (a reactivated account signs in again) and its panel sessions at their next request.',
+      description:
+        'Deactivating an account ends its API sign-ins at once (a reactivated account signs in again) and its panel sessions at their next request.',
       access: allowed('User', 'edit'),
       params: IdParams,
       body: { schema: UserChangesSchema, validatedBy: 'domain' },

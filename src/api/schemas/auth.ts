@@ -25,9 +25,16 @@ export const TokenPairSchema = z
   .object({
     tokenType: z.literal('Bearer'),
     accessToken: z.string().openapi({ description: 'A JWT to send as `Authorization: Bearer …`.' }),
-    expiresIn: z.number().int().positive().openapi({ description: 'Seconds until the access token expires.', example: 900 }),
+    expiresIn: z
+      .number()
+      .int()
+      .positive()
+      .openapi({ description: 'Seconds until the access token expires.', example: 900 }),
     refreshToken: z.string().openapi({ description: 'Exchanged at POST /auth/refresh for a new pair; usable once.' }),
-    refreshTokenExpiresAt: z.string().datetime().openapi({ description: 'Unused until then, the refresh token expires.' }),
+    refreshTokenExpiresAt: z
+      .string()
+      .datetime()
+      .openapi({ description: 'Unused until then, the refresh token expires.' }),
   })
   .strict()
   .openapi('TokenPair');

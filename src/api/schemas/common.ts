@@ -9,16 +9,24 @@ const problemFields = {
   detail: z.string().openapi({ description: 'What went wrong, for a person to read.' }),
   instance: z.string().openapi({ description: 'The path of the request.', example: '/api/v1/customers' }),
 };
-const fieldErrors = z.record(z.string()).openapi({ example: { email: 'Enter a valid email address, like name@example.com.' } });
+const fieldErrors = z
+  .record(z.string())
+  .openapi({ example: { email: 'Enter a valid email address, like name@example.com.' } });
 
 export const ProblemSchema = z
-  .object({ ...problemFields, errors: fieldErrors.optional().openapi({ description: 'One message per invalid query parameter (400).' }) })
+  .object({
+    ...problemFields,
+    errors: fieldErrors.optional().openapi({ description: 'One message per invalid query parameter (400).' }),
+  })
   .strict()
   .openapi('Problem', { description: 'RFC 9457 problem details, served as application/problem+json.' });
 
 // Not an extension of Problem: allOf with closed objects would refuse every property of the other.
 export const ValidationProblemSchema = z
-  .object({ ...problemFields, errors: fieldErrors.openapi({ description: 'One message per invalid field: the messages the admin panel shows.' }) })
+  .object({
+    ...problemFields,
+    errors: fieldErrors.openapi({ description: 'One message per invalid field: the messages the admin panel shows.' }),
+  })
   .strict()
   .openapi('ValidationProblem', { description: 'Problem details of invalid fields (422).' });
 
@@ -27,7 +35,10 @@ export const MAX_ID = 2_147_483_647;
 
 export const IdParams = z.object({
   id: z
-    .preprocess((value) => (typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : value), z.number().int().min(1).max(MAX_ID))
+    .preprocess(
+      (value) => (typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) ? Number(value) : value),
+      z.number().int().min(1).max(MAX_ID),
+    )
     .openapi({ param: { description: 'The record id.' }, example: 42 }),
 });
 
@@ -67,7 +78,10 @@ export function parseSort(sort: string): { sortBy: string; direction: 'asc' | 'd
 export function booleanParameter(name: string, description: string) {
   const message = `${name} must be true or false.`;
   return z
-    .preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean({ invalid_type_error: message }))
+    .preprocess(
+      (value) => (value === 'true' ? true : value === 'false' ? false : value),
+      z.boolean({ invalid_type_error: message }),
+    )
     .optional()
     .openapi({ description });
 }

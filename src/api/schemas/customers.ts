@@ -6,7 +6,12 @@
 import type { Customer as CustomerRecord } from '@prisma/client';
 import { MAX_AGE, MIN_AGE } from '../../domain/customers/age.js';
 import { CUSTOMER_SORT_FIELDS, parseDateBound, type CustomerStatus } from '../../domain/customers/query.js';
-import { customerSchema, EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, NOTES_MAX_LENGTH } from '../../domain/customers/validation.js';
+import {
+  customerSchema,
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  NOTES_MAX_LENGTH,
+} from '../../domain/customers/validation.js';
 import { z } from '../zod.js';
 import { booleanParameter, pagingParameters, searchParameter, sortParameter } from './common.js';
 
@@ -16,9 +21,22 @@ const fields = customerSchema({ today: new Date(), defaultPhoneRegion: 'US' }).s
 const REUSED_WHEN_DELETED = 'Unique among customers, soft-deleted ones included.';
 
 const customerFields = z.object({
-  firstName: fields.firstName.openapi({ description: `Trimmed; at most ${NAME_MAX_LENGTH} characters.`, maxLength: NAME_MAX_LENGTH, example: 'Ada' }),
-  lastName: fields.lastName.openapi({ description: `Trimmed; at most ${NAME_MAX_LENGTH} characters.`, maxLength: NAME_MAX_LENGTH, example: 'Lovelace' }),
-  email: fields.email.openapi({ description: `Stored lower-case. ${REUSED_WHEN_DELETED}`, format: 'email', maxLength: EMAIL_MAX_LENGTH, example: 'ada@example.com' }),
+  firstName: fields.firstName.openapi({
+    description: `Trimmed; at most ${NAME_MAX_LENGTH} characters.`,
+    maxLength: NAME_MAX_LENGTH,
+    example: 'Ada',
+  }),
+  lastName: fields.lastName.openapi({
+    description: `Trimmed; at most ${NAME_MAX_LENGTH} characters.`,
+    maxLength: NAME_MAX_LENGTH,
+    example: 'Lovelace',
+  }),
+  email: fields.email.openapi({
+    description: `Stored lower-case. ${REUSED_WHEN_DELETED}`,
+    format: 'email',
+    maxLength: EMAIL_MAX_LENGTH,
+    example: 'ada@example.com',
+  }),
   phone: fields.phone.openapi({
     description:
       `Written as a person types it; a number without + and country code is read in the server's DEFAULT_PHONE_REGION. ` +
@@ -31,14 +49,18 @@ const customerFields = z.object({
     description: `A calendar date; the customer's age on the day of the change must be from ${MIN_AGE} to ${MAX_AGE}.`,
     example: '1990-05-17',
   }),
-  notes: fields.notes.openapi({ description: `Free text, at most ${NOTES_MAX_LENGTH} characters; null or "" clears it.`, maxLength: NOTES_MAX_LENGTH }),
+  notes: fields.notes.openapi({
+    description: `Free text, at most ${NOTES_MAX_LENGTH} characters; null or "" clears it.`,
+    maxLength: NOTES_MAX_LENGTH,
+  }),
 });
 
-export const NewCustomerSchema = customerFields.strict().openapi('NewCustomer', { description: 'A new customer. Other properties are refused.' });
-export const CustomerChangesSchema = customerFields
-  .partial()
+export const NewCustomerSchema = customerFields
   .strict()
-  .openapi('CustomerChanges', { description: 'The fields to change; fields left out stay as they are. An unchanged date of birth is not re-checked.' });
+  .openapi('NewCustomer', { description: 'A new customer. Other properties are refused.' });
+export const CustomerChangesSchema = customerFields.partial().strict().openapi('CustomerChanges', {
+  description: 'The fields to change; fields left out stay as they are. An unchanged date of birth is not re-checked.',
+});
 
 const timestamp = z.string().datetime();
 
@@ -48,7 +70,10 @@ export const CustomerSchema = z
     firstName: z.string(),
     lastName: z.string(),
     email: z.string().email(),
-    phone: z.string().regex(/^\+[1-9]\d{1,14}$/).openapi({ description: 'E.164', example: '+12015550123' }),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{1,14}$/)
+      .openapi({ description: 'E.164', example: '+12015550123' }),
     dateOfBirth: z.string().date().openapi({ example: '1990-05-17' }),
     notes: z.string().nullable(),
     createdAt: timestamp,
@@ -95,7 +120,10 @@ function dateBound(name: string, bound: 'from' | 'to', description: string) {
     .transform((value, context) => {
       const date = parseDateBound(value, bound);
       if (date) return date;
-      context.addIssue({ code: z.ZodIssueCode.custom, message: `${name} must be a date like 2026-01-31 or a date-time like 2026-01-31T12:00:00Z.` });
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${name} must be a date like 2026-01-31 or a date-time like 2026-01-31T12:00:00Z.`,
+      });
       return z.NEVER;
     })
     .optional()
@@ -120,7 +148,11 @@ export const CustomerListQuerySchema = z
   .strict()
   .superRefine((query, context) => {
     if (query.includeDeleted && query.onlyDeleted) {
-      context.addIssue({ code: z.ZodIssueCode.custom, path: ['onlyDeleted'], message: 'Use includeDeleted or onlyDeleted, not both.' });
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['onlyDeleted'],
+        message: 'Use includeDeleted or onlyDeleted, not both.',
+      });
     }
   });
 

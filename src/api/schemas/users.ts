@@ -17,7 +17,11 @@ const activeDescription = 'An inactive account cannot sign in, and its API token
 
 export const NewUserSchema = z
   .object({
-    email: created.email.openapi({ description: 'The sign-in name; stored lower-case, unique.', format: 'email', example: 'grace@example.com' }),
+    email: created.email.openapi({
+      description: 'The sign-in name; stored lower-case, unique.',
+      format: 'email',
+      example: 'grace@example.com',
+    }),
     name: created.name.openapi({ description: 'At most 100 characters.', example: 'Grace Hopper' }),
     role: created.role.openapi({ description: `${roleDescription} Default STAFF.` }),
     isActive: created.isActive.openapi({ description: `${activeDescription} Default true.` }),
@@ -33,11 +37,15 @@ export const NewUserSchema = z
 export const UserChangesSchema = z
   .object({
     name: changed.name.openapi({ description: 'At most 100 characters.' }),
-    role: changed.role.openapi({ description: `${roleDescription} Nobody removes their own superuser role, and the last active superuser stays one.` }),
+    role: changed.role.openapi({
+      description: `${roleDescription} Nobody removes their own superuser role, and the last active superuser stays one.`,
+    }),
     isActive: changed.isActive.openapi({ description: `${activeDescription} Nobody deactivates themselves.` }),
   })
   .strict()
-  .openapi('UserChanges', { description: 'The fields to change; fields left out stay as they are. Other properties are refused.' });
+  .openapi('UserChanges', {
+    description: 'The fields to change; fields left out stay as they are. Other properties are refused.',
+  });
 
 const timestamp = z.string().datetime();
 

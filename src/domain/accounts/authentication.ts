@@ -21,7 +21,10 @@ export type AuthenticationResult =
  * Whether a sign-in (a panel session, an API token family) may still act for its user: the account
  * is active, and neither its password changed nor was it deactivated since the sign-in.
  */
-export function signInStillValid(user: Pick<User, 'isActive' | 'passwordChangedAt' | 'sessionsRevokedAt'>, signedInAt: number): boolean {
+export function signInStillValid(
+  user: Pick<User, 'isActive' | 'passwordChangedAt' | 'sessionsRevokedAt'>,
+  signedInAt: number,
+): boolean {
   const startedAfter = (moment: Date | null) => moment === null || moment.getTime() <= signedInAt;
   return user.isActive && startedAfter(user.passwordChangedAt) && startedAfter(user.sessionsRevokedAt);
 }
@@ -42,10 +45,17 @@ export function createAuthenticator({ prisma, clock, throttle }: AuthenticationD
       const address = email.trim().toLowerCase();
       const { ip } = currentOrigin();
       const verdict = await throttle.verdict(address, ip);
-      if (!verdict.allowed) return { ok: false, message: throttledMessage(verdict.retryAfterMinutes), retryAfterMinutes: verdict.retryAfterMinutes };
+      if (!verdict.allowed)
+        return {
+          ok: false,
+          message: throttledMessage(verdict.retryAfterMinutes),
+          retryAfterMinutes: verdict.retryAfterMinutes,
+        };
 
       const user = await prisma.user.findUnique({ where: { email: address } });
-      const accepted = user ? (await verifyPassword(user.passwordHash, password)) && user.isActive : (await spendVerificationTime(password), false);
+      const accepted = user
+        ? (await verifyPassword(user.passwordHash, password)) && user.isActive
+        : (await spendVerificationTime(password), false);
       if (!user || !accepted) {
         await throttle.recordFailure(address, ip);
         await recordAudit(prisma, clock, {

@@ -4,9 +4,7 @@ import type { UserService } from './users.js';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
 
-export type BootstrapResult =
-  | { created: false }
-  | { created: true; email: string; generatedPassword: string | null };
+export type BootstrapResult = { created: false } | { created: true; email: string; generatedPassword: string | null };
 
 /**
  * On a database without any superuser, creates the first one: from the given credentials, or

@@ -12,18 +12,30 @@ export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMi
 
 export function createLoginThrottle(prisma: PrismaClient) {
   const limiter = (points: number, keyPrefix: string) =>
-    new RateLimiterPrisma({ storeClient: prisma, tableName: 'rateLimiterFlexible', points, duration: LOGIN_LIMITS.windowMinutes * 60, keyPrefix });
+    new RateLimiterPrisma({
+      storeClient: prisma,
+      tableName: 'rateLimiterFlexible',
+      points,
+      duration: LOGIN_LIMITS.windowMinutes * 60,
+      keyPrefix,
+    });
   const byAccount = limiter(LOGIN_LIMITS.failuresPerAccount, 'login-failures:account');
   const byIp = limiter(LOGIN_LIMITS.failuresPerIp, 'login-failures:ip');
   const accountKey = (email: string) => email.trim().toLowerCase();
 
-  const exhausted = (state: RateLimiterRes | null, limit: number) => (state && state.consumedPoints >= limit ? state.msBeforeNext : 0);
+  const exhausted = (state: RateLimiterRes | null, limit: number) =>
+    state && state.consumedPoints >= limit ? state.msBeforeNext : 0;
 
   return {
     async verdict(email: string, ip: string | undefined): Promise<ThrottleVerdict> {
       const [account, address] = await Promise.all([byAccount.get(accountKey(email)), ip ? byIp.get(ip) : null]);
-      const waitMs = Math.max(exhausted(account, LOGIN_LIMITS.failuresPerAccount), exhausted(address, LOGIN_LIMITS.failuresPerIp));
-      return waitMs > 0 ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) } : { allowed: true };
+      const waitMs = Math.max(
+        exhausted(account, LOGIN_LIMITS.failuresPerAccount),
+        exhausted(address, LOGIN_LIMITS.failuresPerIp),
+      );
+      return waitMs > 0
+        ? { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) }
+        : { allowed: true };
     },
 
     async recordFailure(email: string, ip: string | undefined): Promise<void> {
@@ -48,13 +60,22 @@ export const RESET_REQUEST_LIMITS = { perAccount: 3, perIp: 20, windowMinutes: 6
  */
 export function createResetRequestThrottle(prisma: PrismaClient) {
   const limiter = (points: number, keyPrefix: string) =>
-    new RateLimiterPrisma({ storeClient: prisma, tableName: 'rateLimiterFlexible', points, duration: RESET_REQUEST_LIMITS.windowMinutes * 60, keyPrefix });
+    new RateLimiterPrisma({
+      storeClient: prisma,
+      tableName: 'rateLimiterFlexible',
+      points,
+      duration: RESET_REQUEST_LIMITS.windowMinutes * 60,
+      keyPrefix,
+    });
   const byAccount = limiter(RESET_REQUEST_LIMITS.perAccount, 'reset-requests:account');
   const byIp = limiter(RESET_REQUEST_LIMITS.perIp, 'reset-requests:ip');
   return {
     /** Counts the request; false when it is over a limit. */
     async allow(email: string, ip: string | undefined): Promise<boolean> {
-      const results = await Promise.allSettled([byAccount.consume(email.trim().toLowerCase()), ip ? byIp.consume(ip) : Promise.resolve()]);
+      const results = await Promise.allSettled([
+        byAccount.consume(email.trim().toLowerCase()),
+        ip ? byIp.consume(ip) : Promise.resolve(),
+      ]);
       return results.every((result) => result.status === 'fulfilled');
     },
   };

@@ -14,7 +14,10 @@ import type { UserService } from './users.js';
 
 export type LinkPurpose = 'invite' | 'reset';
 export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invite: 72 * 60 * 60 * 1000, reset: 60 * 60 * 1000 };
-export const LINK_PATHS: Record<LinkPurpose, string> = { invite: '/admin/accept-invitation', reset: '/admin/reset-password' };
+export const LINK_PATHS: Record<LinkPurpose, string> = {
+  invite: '/admin/accept-invitation',
+  reset: '/admin/reset-password',
+};
 
 export interface OutgoingMail {
   to: string;
@@ -39,20 +42,38 @@ export interface OneTimeLinkDeps {
   resetRequests: ResetRequestThrottle;
 }
 
-export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, productName, resetRequests }: OneTimeLinkDeps) {
+export function createOneTimeLinks({
+  prisma,
+  clock,
+  users,
+  mail,
+  publicUrl,
+  productName,
+  resetRequests,
+}: OneTimeLinkDeps) {
   async function issue(user: User, purpose: LinkPurpose): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const now = clock();
     await prisma.accountToken.create({
-      data: { userId: user.id, purpose, tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + LINK_LIFETIME_MS[purpose]) },
+      data: {
+        userId: user.id,
+        purpose,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + LINK_LIFETIME_MS[purpose]),
+      },
     });
     return `${publicUrl}${LINK_PATHS[purpose]}?token=${token}`;
   }
 
   async function findUsable(token: string, purpose: LinkPurpose) {
     if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
-    const record = await prisma.accountToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-    if (!record || record.purpose !== purpose || record.usedAt || record.expiresAt.getTime() <= clock().getTime()) return null;
+    const record = await prisma.accountToken.findUnique({
+      where: { tokenHash: hashToken(token) },
+      include: { user: true },
+    });
+    if (!record || record.purpose !== purpose || record.usedAt || record.expiresAt.getTime() <= clock().getTime())
+      return null;
     if (purpose === 'reset' && !record.user.isActive) return null;
     return record;
   }
@@ -68,7 +89,12 @@ export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, prod
         subject: `You are invited to ${productName}`,
         text: `Hello ${user.name},\n\nYou have been given a staff account on ${productName}. Choose your password here (the link works once, for 72 hours):\n\n${link}\n\nYour sign-in email is ${user.email}.\n`,
       });
-      await recordAudit(prisma, clock, { actorId: actor.id, action: 'invitation_sent', resource: 'User', recordId: user.id });
+      await recordAudit(prisma, clock, {
+        actorId: actor.id,
+        action: 'invitation_sent',
+        resource: 'User',
+        recordId: user.id,
+      });
     },
 
     /**
@@ -97,7 +123,12 @@ export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, prod
     },
 
     /** Sets the password through a link and uses the link up; other links of the same kind die too. */
-    async completeWithPassword(token: string, purpose: LinkPurpose, password: string, confirmation: string): Promise<void> {
+    async completeWithPassword(
+      token: string,
+      purpose: LinkPurpose,
+      password: string,
+      confirmation: string,
+    ): Promise<void> {
       const record = await findUsable(token, purpose);
       if (!record) throw new FieldValidationError({ token: INVALID_LINK_MESSAGE });
       const problem = passwordProblem(password, record.user.email);
@@ -105,9 +136,15 @@ export function createOneTimeLinks({ prisma, clock, users, mail, publicUrl, prod
       if (password !== confirmation) throw new FieldValidationError({ confirmation: 'The two passwords differ.' });
       const passwordHash = await hashPassword(password);
       await prisma.$transaction(async (tx) => {
-        const used = await tx.accountToken.updateMany({ where: { id: record.id, usedAt: null }, data: { usedAt: clock() } });
+        const used = await tx.accountToken.updateMany({
+          where: { id: record.id, usedAt: null },
+          data: { usedAt: clock() },
+        });
         if (used.count !== 1) throw new FieldValidationError({ token: INVALID_LINK_MESSAGE });
-        await tx.accountToken.updateMany({ where: { userId: record.userId, purpose, usedAt: null }, data: { usedAt: clock() } });
+        await tx.accountToken.updateMany({
+          where: { userId: record.userId, purpose, usedAt: null },
+          data: { usedAt: clock() },
+        });
         await users.writePassword(tx, record.user, passwordHash, null, record.userId);
         const action = purpose === 'invite' ? 'invitation_accepted' : 'password_reset';
         await recordAudit(tx, clock, { actorId: record.userId, action, resource: 'User', recordId: record.userId });

@@ -51,7 +51,8 @@ function isCommonPassword(password: string): boolean {
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) return 'The password must not be the email address.';
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
+    return 'The password must not be the email address.';
   if (new Set(password).size < 4) return 'This password is too easy to guess; use more varied characters.';
   if (isCommonPassword(password)) return 'This is one of the most common passwords; choose another.';
   return null;

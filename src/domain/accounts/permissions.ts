@@ -64,7 +64,9 @@ export function can(role: Role | undefined, resource: ProtectedResource, action:
 
 export function assertCan(actor: Actor, resource: ProtectedResource, action: string): void {
   if (!can(actor.role, resource, action)) {
-    throw new PermissionDeniedError(`A ${actor.role.toLowerCase()} may not ${action} ${resource.toLowerCase()} records.`);
+    throw new PermissionDeniedError(
+      `A ${actor.role.toLowerCase()} may not ${action} ${resource.toLowerCase()} records.`,
+    );
   }
 }
 

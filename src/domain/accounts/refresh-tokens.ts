@@ -43,14 +43,19 @@ export function createRefreshTokens({ prisma, clock }: { prisma: PrismaClient; c
   async function create(db: Db, familyId: string, signedInAt: Date): Promise<IssuedRefreshToken> {
     const token = randomBytes(32).toString('base64url');
     const now = clock();
-    const expiresAt = new Date(Math.min(now.getTime() + REFRESH_TOKEN_IDLE_LIFETIME_MS, signedInAt.getTime() + FAMILY_MAX_LIFETIME_MS));
+    const expiresAt = new Date(
+      Math.min(now.getTime() + REFRESH_TOKEN_IDLE_LIFETIME_MS, signedInAt.getTime() + FAMILY_MAX_LIFETIME_MS),
+    );
     await db.refreshToken.create({ data: { tokenHash: hashToken(token), familyId, createdAt: now, expiresAt } });
     return { token, expiresAt, familyId };
   }
 
   /** True when this call revoked the family (false: it already was). */
   async function revokeFamily(familyId: string): Promise<boolean> {
-    const revoked = await prisma.refreshTokenFamily.updateMany({ where: { id: familyId, revokedAt: null }, data: { revokedAt: clock() } });
+    const revoked = await prisma.refreshTokenFamily.updateMany({
+      where: { id: familyId, revokedAt: null },
+      data: { revokedAt: clock() },
+    });
     return revoked.count > 0;
   }
 
@@ -59,9 +64,13 @@ export function createRefreshTokens({ prisma, clock }: { prisma: PrismaClient; c
     async issue(user: Pick<User, 'id'>): Promise<IssuedRefreshToken> {
       const now = clock();
       // Housekeeping: families past their lifetime can no longer be used for anything.
-      await prisma.refreshTokenFamily.deleteMany({ where: { userId: user.id, signedInAt: { lt: new Date(now.getTime() - FAMILY_MAX_LIFETIME_MS) } } });
+      await prisma.refreshTokenFamily.deleteMany({
+        where: { userId: user.id, signedInAt: { lt: new Date(now.getTime() - FAMILY_MAX_LIFETIME_MS) } },
+      });
       return prisma.$transaction(async (tx) => {
-        const family = await tx.refreshTokenFamily.create({ data: { id: randomUUID(), userId: user.id, signedInAt: now } });
+        const family = await tx.refreshTokenFamily.create({
+          data: { id: randomUUID(), userId: user.id, signedInAt: now },
+        });
         return create(tx, family.id, now);
       });
     },
@@ -69,7 +78,10 @@ export function createRefreshTokens({ prisma, clock }: { prisma: PrismaClient; c
     /** Replaces a live token with the next one of its family; refuses, and revokes the family on reuse. */
     async rotate(presented: string): Promise<RotationResult> {
       if (!isPlausibleToken(presented)) return { ok: false, reason: 'unknown' };
-      const record = await prisma.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { family: { include: { user: true } } } });
+      const record = await prisma.refreshToken.findUnique({
+        where: { tokenHash: hashToken(presented) },
+        include: { family: { include: { user: true } } },
+      });
       if (!record) return { ok: false, reason: 'unknown' };
       const { family } = record;
       if (family.revokedAt) return { ok: false, reason: 'revoked' };
@@ -84,7 +96,10 @@ export function createRefreshTokens({ prisma, clock }: { prisma: PrismaClient; c
       }
       const next = await prisma.$transaction(async (tx) => {
         // Of two concurrent refreshes with the same token, only one can claim it.
-        const claimed = await tx.refreshToken.updateMany({ where: { id: record.id, rotatedAt: null }, data: { rotatedAt: clock() } });
+        const claimed = await tx.refreshToken.updateMany({
+          where: { id: record.id, rotatedAt: null },
+          data: { rotatedAt: clock() },
+        });
         return claimed.count === 1 ? create(tx, family.id, family.signedInAt) : null;
       });
       if (!next) {
@@ -97,7 +112,10 @@ export function createRefreshTokens({ prisma, clock }: { prisma: PrismaClient; c
     /** Logout: revokes the token's family. The user whose sign-in ended, or null if it had already ended. */
     async revoke(presented: string): Promise<number | null> {
       if (!isPlausibleToken(presented)) return null;
-      const record = await prisma.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, select: { family: { select: { id: true, userId: true } } } });
+      const record = await prisma.refreshToken.findUnique({
+        where: { tokenHash: hashToken(presented) },
+        select: { family: { select: { id: true, userId: true } } },
+      });
       if (!record) return null;
       return (await revokeFamily(record.family.id)) ? record.family.userId : null;
     },

@@ -11,7 +11,12 @@ export interface UserListCriteria {
 
 /** Reads loosely typed filter values (form or query strings); anything unrecognised is ignored. */
 export function userCriteria(values: { search?: unknown; role?: unknown; isActive?: unknown }): UserListCriteria {
-  const active = values.isActive === true || values.isActive === 'true' ? true : values.isActive === false || values.isActive === 'false' ? false : undefined;
+  const active =
+    values.isActive === true || values.isActive === 'true'
+      ? true
+      : values.isActive === false || values.isActive === 'false'
+        ? false
+        : undefined;
   return {
     search: typeof values.search === 'string' && values.search.trim() ? values.search.trim() : undefined,
     role: isRole(values.role) ? values.role : undefined,
@@ -28,7 +33,9 @@ export function userWhere({ search, role, isActive }: UserListCriteria): Prisma.
 }
 
 export function userOrderBy(sortBy: unknown, direction: unknown): Prisma.UserOrderByWithRelationInput[] {
-  const field = (USER_SORT_FIELDS as readonly unknown[]).includes(sortBy) ? (sortBy as (typeof USER_SORT_FIELDS)[number]) : 'email';
+  const field = (USER_SORT_FIELDS as readonly unknown[]).includes(sortBy)
+    ? (sortBy as (typeof USER_SORT_FIELDS)[number])
+    : 'email';
   const order = direction === 'desc' ? 'desc' : 'asc';
   return field === 'id' ? [{ id: order }] : [{ [field]: order }, { id: order }];
 }

@@ -37,7 +37,12 @@ const email = z.preprocess(
   z
     .string({ required_error: 'Email is required.', invalid_type_error: 'Email must be text.' })
     .transform((value) => value.trim().toLowerCase())
-    .pipe(z.string().max(254, 'Email must be at most 254 characters.').email('Enter a valid email address, like name@example.com.')),
+    .pipe(
+      z
+        .string()
+        .max(254, 'Email must be at most 254 characters.')
+        .email('Enter a valid email address, like name@example.com.'),
+    ),
 );
 const role = z.enum(ROLES, { errorMap: () => ({ message: `Choose one of: ${ROLES.join(', ')}.` }) });
 const isActive = z.preprocess(
@@ -45,12 +50,24 @@ const isActive = z.preprocess(
   z.boolean({ invalid_type_error: 'Choose active or inactive.' }),
 );
 // Empty means: no password (a new account then waits for its invitation), or keep the current one.
-const optionalNewPassword = z.preprocess(blankToUndefined, z.string({ invalid_type_error: 'Password must be text.' }).optional());
+const optionalNewPassword = z.preprocess(
+  blankToUndefined,
+  z.string({ invalid_type_error: 'Password must be text.' }).optional(),
+);
 
 /** The fields of a new account (exported for the API's documentation; validation happens in `create`). */
-export const newUserSchema = z.object({ email, name, role: role.default('STAFF'), isActive: isActive.default(true), password: optionalNewPassword });
+export const newUserSchema = z.object({
+  email,
+  name,
+  role: role.default('STAFF'),
+  isActive: isActive.default(true),
+  password: optionalNewPassword,
+});
 /** The fields of an account change (exported for the API's documentation; validation happens in `update`). */
-export const userChangesSchema = z.object({ email, name, role, isActive }).partial().extend({ password: optionalNewPassword });
+export const userChangesSchema = z
+  .object({ email, name, role, isActive })
+  .partial()
+  .extend({ password: optionalNewPassword });
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -113,7 +130,11 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       assertCan(actor, 'User', 'list');
       const where = userWhere(criteria);
       const [users, total] = await Promise.all([
-        prisma.user.findMany({ where, orderBy: userOrderBy(request.sortBy, request.direction), ...pageWindow(request) }),
+        prisma.user.findMany({
+          where,
+          orderBy: userOrderBy(request.sortBy, request.direction),
+          ...pageWindow(request),
+        }),
         prisma.user.count({ where }),
       ]);
       return { items: users.map(toPublicUser), total };
@@ -166,10 +187,13 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       if (changes.email && (await prisma.user.findUnique({ where: { email: String(changes.email[1]) } }))) {
         throw await emailTakenError(String(changes.email[1]));
       }
-      const losesSuperuser = existing.role === 'SUPERUSER' && existing.isActive && Boolean(changes.role || changes.isActive);
+      const losesSuperuser =
+        existing.role === 'SUPERUSER' && existing.isActive && Boolean(changes.role || changes.isActive);
       if (losesSuperuser && existing.id === actor.id) {
         throw new FieldValidationError(
-          changes.isActive ? { isActive: 'You cannot deactivate your own account.' } : { role: 'You cannot remove your own superuser role.' },
+          changes.isActive
+            ? { isActive: 'You cannot deactivate your own account.' }
+            : { role: 'You cannot remove your own superuser role.' },
         );
       }
       const newHash = newPassword === undefined ? undefined : await hashPassword(newPassword);
@@ -179,12 +203,21 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
           if (Object.keys(changes).length > 0) {
             if (losesSuperuser) await lockActiveSuperusers(tx);
             const deactivated = changes.isActive && !changes.isActive[1];
-            updated = await tx.user.update({ where: { id }, data: deactivated ? { ...requested, sessionsRevokedAt: clock() } : requested });
+            updated = await tx.user.update({
+              where: { id },
+              data: deactivated ? { ...requested, sessionsRevokedAt: clock() } : requested,
+            });
             if (losesSuperuser && (await tx.user.count({ where: { role: 'SUPERUSER', isActive: true } })) === 0) {
               const message = 'This is the last active superuser; make someone else a superuser first.';
               throw new FieldValidationError(changes.isActive ? { isActive: message } : { role: message });
             }
-            await recordAudit(tx, clock, { actorId: actor.id, action: userChangeAction(changes), resource: 'User', recordId: id, changes });
+            await recordAudit(tx, clock, {
+              actorId: actor.id,
+              action: userChangeAction(changes),
+              resource: 'User',
+              recordId: id,
+              changes,
+            });
             // API tokens are refused while the account is inactive anyway; revoked, they stay dead after a reactivation.
             if (deactivated) await revokeSignInsOf(tx, id, clock());
           }
@@ -208,10 +241,16 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
     },
 
     /** Self-service: the current password is required; other sessions end. */
-    async changeOwnPassword(userId: number, currentPassword: string, newPassword: string, confirmation: string): Promise<void> {
+    async changeOwnPassword(
+      userId: number,
+      currentPassword: string,
+      newPassword: string,
+      confirmation: string,
+    ): Promise<void> {
       const user = await findExisting(userId);
       const errors: Record<string, string> = {};
-      if (!(await verifyPassword(user.passwordHash, currentPassword))) errors.currentPassword = 'This is not your current password.';
+      if (!(await verifyPassword(user.passwordHash, currentPassword)))
+        errors.currentPassword = 'This is not your current password.';
       Object.assign(errors, passwordErrors(newPassword, user.email));
       if (!errors.password && newPassword !== confirmation) errors.confirmation = 'The two new passwords differ.';
       if (Object.keys(errors).length > 0) throw new FieldValidationError(errors);
@@ -228,7 +267,13 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       if (Object.keys(changes).length === 0) return toPublicUser(existing);
       const user = await prisma.$transaction(async (tx) => {
         const updated = await tx.user.update({ where: { id: userId }, data: parsed.data });
-        await recordAudit(tx, clock, { actorId: userId, action: 'update', resource: 'User', recordId: userId, changes });
+        await recordAudit(tx, clock, {
+          actorId: userId,
+          action: 'update',
+          resource: 'User',
+          recordId: userId,
+          changes,
+        });
         return updated;
       });
       return toPublicUser(user);

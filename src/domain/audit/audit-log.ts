@@ -60,11 +60,15 @@ export async function recordAudit(db: Writer, clock: Clock, entry: AuditEntry): 
 }
 
 function comparable(value: unknown): unknown {
-  return value instanceof Date ? value.toISOString() : value ?? null;
+  return value instanceof Date ? value.toISOString() : (value ?? null);
 }
 
 /** The fields whose value differs, as [before, after]; `before` null means a new record. */
-export function changesBetween(before: Record<string, unknown> | null, after: Record<string, unknown>, fields: readonly string[]): Changes {
+export function changesBetween(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  fields: readonly string[],
+): Changes {
   const changes: Changes = {};
   for (const field of fields) {
     if (SECRET_FIELDS.has(field)) continue;

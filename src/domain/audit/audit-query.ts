@@ -12,20 +12,36 @@ export interface AuditCriteria {
 }
 
 /** Reads loosely typed filter values; anything unrecognised is ignored. */
-export function auditCriteria(values: { actorId?: unknown; action?: unknown; resource?: unknown; recordId?: unknown; at?: unknown }): AuditCriteria {
+export function auditCriteria(values: {
+  actorId?: unknown;
+  action?: unknown;
+  resource?: unknown;
+  recordId?: unknown;
+  at?: unknown;
+}): AuditCriteria {
   const actorId = Number(values.actorId);
-  const range = typeof values.at === 'object' && values.at !== null ? (values.at as { from?: unknown; to?: unknown }) : {};
+  const range =
+    typeof values.at === 'object' && values.at !== null ? (values.at as { from?: unknown; to?: unknown }) : {};
   return {
-    actorId: values.actorId !== undefined && values.actorId !== '' && Number.isSafeInteger(actorId) ? actorId : undefined,
+    actorId:
+      values.actorId !== undefined && values.actorId !== '' && Number.isSafeInteger(actorId) ? actorId : undefined,
     action: (AUDIT_ACTIONS as readonly unknown[]).includes(values.action) ? String(values.action) : undefined,
     resource: (AUDIT_RESOURCES as readonly unknown[]).includes(values.resource) ? String(values.resource) : undefined,
-    recordId: typeof values.recordId === 'string' && values.recordId.trim() ? values.recordId.trim().slice(0, 50) : undefined,
+    recordId:
+      typeof values.recordId === 'string' && values.recordId.trim() ? values.recordId.trim().slice(0, 50) : undefined,
     from: parseDateBound(range.from, 'from'),
     to: parseDateBound(range.to, 'to'),
   };
 }
 
-export function auditWhere({ actorId, action, resource, recordId, from, to }: AuditCriteria): Prisma.AuditLogWhereInput {
+export function auditWhere({
+  actorId,
+  action,
+  resource,
+  recordId,
+  from,
+  to,
+}: AuditCriteria): Prisma.AuditLogWhereInput {
   return {
     ...(actorId === undefined ? {} : { actorId }),
     ...(action ? { action } : {}),

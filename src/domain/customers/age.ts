@@ -19,7 +19,9 @@ export function ageOn(dateOfBirth: Date, day: Date): number {
  */
 export function parseCalendarDate(value: unknown): Date | null {
   if (value instanceof Date) {
-    return Number.isNaN(value.getTime()) ? null : new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
+    return Number.isNaN(value.getTime())
+      ? null
+      : new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()));
   }
   if (typeof value !== 'string') return null;
   const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$/.exec(value);

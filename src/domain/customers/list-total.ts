@@ -41,7 +41,8 @@ export function createListTotals(clock: Clock): ListTotals {
   async function countAndKeep(status: CustomerStatus, countExactly: () => Promise<number>): Promise<number> {
     const changesBefore = changes;
     const total = await countExactly();
-    if (total >= LARGE_LIST_MIN && changes === changesBefore) reusable.set(status, { total, countedAt: clock().getTime() });
+    if (total >= LARGE_LIST_MIN && changes === changesBefore)
+      reusable.set(status, { total, countedAt: clock().getTime() });
     return total;
   }
 

@@ -19,7 +19,11 @@ export interface ListWindow {
 
 // Queries are composed with this module's Prisma.sql and handed over whole: the PostgreSQL client
 // has its own runtime, whose template tag would not recognise these fragments as SQL.
-const COLUMNS = Prisma.raw(Object.values(Prisma.CustomerScalarFieldEnum).map((column) => `"${column}"`).join(', '));
+const COLUMNS = Prisma.raw(
+  Object.values(Prisma.CustomerScalarFieldEnum)
+    .map((column) => `"${column}"`)
+    .join(', '),
+);
 
 export function createCustomerListing(prisma: PrismaClient, clock: Clock) {
   const searchCondition = customerSearchCondition(prisma);
@@ -53,7 +57,10 @@ export function createCustomerListing(prisma: PrismaClient, clock: Clock) {
    * stops after it, while a count over all rows in the same query would sort them all first. A
    * window past the end has no row to carry the total, which is then counted apart.
    */
-  async function searchedRowsAndTotal(criteria: CustomerListCriteria, { skip, take, sortBy, direction }: ListWindow): Promise<Page<Customer>> {
+  async function searchedRowsAndTotal(
+    criteria: CustomerListCriteria,
+    { skip, take, sortBy, direction }: ListWindow,
+  ): Promise<Page<Customer>> {
     const order = customerOrder(sortBy, direction);
     const found = await prisma.$queryRaw<Array<Customer & { listTotal: bigint | number }>>(Prisma.sql`
       WITH "listWindow" AS MATERIALIZED (

@@ -17,12 +17,18 @@ function regionName(region: string): string {
 export function parsePhone(raw: string, defaultRegion: PhoneRegion): PhoneParseResult {
   const typed = raw.trim();
   if (/[a-z]/i.test(typed.replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) {
-    return { ok: false, message: 'A phone number may contain only digits, spaces, dashes, dots, brackets and a leading +.' };
+    return {
+      ok: false,
+      message: 'A phone number may contain only digits, spaces, dashes, dots, brackets and a leading +.',
+    };
   }
   if (!/\d/.test(typed)) return { ok: false, message: 'Enter a phone number.' };
   const phone = parsePhoneNumberFromString(typed, defaultRegion);
   if (!phone) {
-    return { ok: false, message: `This is not a phone number. Numbers without +country code are read as ${regionName(defaultRegion)} (${defaultRegion}) numbers.` };
+    return {
+      ok: false,
+      message: `This is not a phone number. Numbers without +country code are read as ${regionName(defaultRegion)} (${defaultRegion}) numbers.`,
+    };
   }
   if (!phone.isValid()) {
     const region = phone.country ?? (typed.startsWith('+') ? undefined : defaultRegion);

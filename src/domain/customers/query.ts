@@ -11,7 +11,17 @@ import { isIndexedTerm, searchPatterns } from './search-text.js';
 export const CUSTOMER_STATUSES = ['active', 'deleted', 'all'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
-export const CUSTOMER_SORT_FIELDS = ['id', 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'createdAt', 'updatedAt', 'deletedAt'] as const;
+export const CUSTOMER_SORT_FIELDS = [
+  'id',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+] as const;
 export type CustomerSortField = (typeof CUSTOMER_SORT_FIELDS)[number];
 
 export interface CustomerListCriteria {

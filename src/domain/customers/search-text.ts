@@ -11,7 +11,19 @@ export const MIN_INDEXED_PATTERN_LENGTH = 3;
 export const MAX_SEARCH_WORDS = 5;
 
 /** Letters that have no decomposition into a base letter and accents. */
-const FOLDED_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', '’': "'", '‘': "'" };
+const FOLDED_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  '’': "'",
+  '‘': "'",
+};
 const FOLDED_LETTER = new RegExp(`[${Object.keys(FOLDED_LETTERS).join('')}]`, 'g');
 
 /** Lower case, without accents, single spaces: "  Zoë  MÜLLER " → "zoe muller". */

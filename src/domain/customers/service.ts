@@ -37,7 +37,11 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
   }
 
   /** Runs a write; a unique violation lost to a concurrent write reads like the pre-check. */
-  async function writeUnique<T>(data: Partial<CustomerData>, excludeId: number | undefined, write: () => Promise<T>): Promise<T> {
+  async function writeUnique<T>(
+    data: Partial<CustomerData>,
+    excludeId: number | undefined,
+    write: () => Promise<T>,
+  ): Promise<T> {
     try {
       return await write();
     } catch (error) {
@@ -45,7 +49,9 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       if (fields === null) throw error;
       const errors = await uniquenessErrors(prisma, data, excludeId);
       throw new FieldValidationError(
-        Object.keys(errors).length > 0 ? errors : { [fields[0] ?? 'email']: 'This value is already taken by another customer.' },
+        Object.keys(errors).length > 0
+          ? errors
+          : { [fields[0] ?? 'email']: 'This value is already taken by another customer.' },
       );
     }
   }
@@ -68,7 +74,13 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     const customer = await prisma.$transaction(async (tx) => {
       const written = await write(tx);
       const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
-      await recordAudit(tx, clock, { actorId: actor.id, action, resource: 'Customer', recordId: written.id, changes: changesBetween(before, written, fields) });
+      await recordAudit(tx, clock, {
+        actorId: actor.id,
+        action,
+        resource: 'Customer',
+        recordId: written.id,
+        changes: changesBetween(before, written, fields),
+      });
       return written;
     });
     if (action !== 'update') listing.forgetTotals();
@@ -84,7 +96,11 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
   return {
     async list(criteria: CustomerListCriteria, request: PageRequest, actor: Actor): Promise<Page<Customer>> {
       assertCan(actor, 'Customer', 'list');
-      return listing.rowsAndTotal(criteria, { ...pageWindow(request), sortBy: request.sortBy, direction: request.direction });
+      return listing.rowsAndTotal(criteria, {
+        ...pageWindow(request),
+        sortBy: request.sortBy,
+        direction: request.direction,
+      });
     },
 
     /** A window of a list given as offset and size (the admin panel's paging), and the list's total. */
@@ -109,7 +125,9 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const data = validateNewCustomer(input, ruleContext());
       await assertUnique(data);
       return writeUnique(data, undefined, () =>
-        audited(actor, 'create', null, (tx) => tx.customer.create({ data: { ...data, searchText: customerSearchText(data), ...stamp(actor, 'created') } })),
+        audited(actor, 'create', null, (tx) =>
+          tx.customer.create({ data: { ...data, searchText: customerSearchText(data), ...stamp(actor, 'created') } }),
+        ),
       );
     },
 
@@ -118,10 +136,13 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       const existing = await findExisting(id);
       const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
       await assertUnique(changes, id);
-      if (Object.keys(changesBetween(existing, { ...existing, ...changes }, CUSTOMER_FIELDS)).length === 0) return existing;
+      if (Object.keys(changesBetween(existing, { ...existing, ...changes }, CUSTOMER_FIELDS)).length === 0)
+        return existing;
       const searchText = customerSearchText({ ...existing, ...changes });
       const data = { ...changes, ...(searchText === existing.searchText ? {} : { searchText }), ...stamp(actor) };
-      return writeUnique(changes, id, () => audited(actor, 'update', existing, (tx) => tx.customer.update({ where: { id }, data })));
+      return writeUnique(changes, id, () =>
+        audited(actor, 'update', existing, (tx) => tx.customer.update({ where: { id }, data })),
+      );
     },
 
     /** Soft delete: hidden from the default list; email and phone stay reserved. */
@@ -129,14 +150,18 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       assertCan(actor, 'Customer', 'delete');
       const existing = await findExisting(id);
       if (existing.deletedAt) return existing;
-      return audited(actor, 'delete', existing, (tx) => tx.customer.update({ where: { id }, data: { deletedAt: clock(), ...stamp(actor) } }));
+      return audited(actor, 'delete', existing, (tx) =>
+        tx.customer.update({ where: { id }, data: { deletedAt: clock(), ...stamp(actor) } }),
+      );
     },
 
     async restore(id: number, actor: Actor): Promise<Customer> {
       assertCan(actor, 'Customer', 'restore');
       const existing = await findExisting(id);
       if (!existing.deletedAt) return existing;
-      return audited(actor, 'restore', existing, (tx) => tx.customer.update({ where: { id }, data: { deletedAt: null, ...stamp(actor) } }));
+      return audited(actor, 'restore', existing, (tx) =>
+        tx.customer.update({ where: { id }, data: { deletedAt: null, ...stamp(actor) } }),
+      );
     },
 
     /**
@@ -153,7 +178,10 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
           take: SEARCH_TEXT_FILL_BATCH,
         });
         if (missing.length === 0) return filled;
-        await updateSearchTexts(prisma, missing.map(({ id, ...searchable }) => ({ id, searchText: customerSearchText(searchable) })));
+        await updateSearchTexts(
+          prisma,
+          missing.map(({ id, ...searchable }) => ({ id, searchText: customerSearchText(searchable) })),
+        );
         filled += missing.length;
       }
     },

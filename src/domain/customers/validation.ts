@@ -40,7 +40,10 @@ function requiredText(label: string) {
     z
       .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
       .transform((value) => value.trim().replace(/\s+/g, ' ').normalize('NFC'))
-      .refine((value) => [...value].length <= NAME_MAX_LENGTH, `${label} must be at most ${NAME_MAX_LENGTH} characters.`),
+      .refine(
+        (value) => [...value].length <= NAME_MAX_LENGTH,
+        `${label} must be at most ${NAME_MAX_LENGTH} characters.`,
+      ),
   );
 }
 
@@ -107,7 +110,7 @@ function dateOfBirth(today: Date) {
 }
 
 const notes = z.preprocess(
-  (value) => (value === undefined ? undefined : blankToUndefined(value) ?? null),
+  (value) => (value === undefined ? undefined : (blankToUndefined(value) ?? null)),
   z
     .string({ invalid_type_error: 'Notes must be text.' })
     .max(NOTES_MAX_LENGTH, `Notes must be at most ${NOTES_MAX_LENGTH} characters.`)
@@ -151,7 +154,9 @@ export function validateCustomerChanges(
   context: CustomerRuleContext,
 ): Partial<CustomerData> {
   const given = CUSTOMER_FIELDS.filter((field) => input[field] !== undefined);
-  const shape = customerSchema(context).pick(Object.fromEntries(given.map((field) => [field, true])) as Record<CustomerField, true>);
+  const shape = customerSchema(context).pick(
+    Object.fromEntries(given.map((field) => [field, true])) as Record<CustomerField, true>,
+  );
   const result = shape.safeParse(input);
   if (!result.success) throw new FieldValidationError(fieldErrorsOf(result.error));
   return result.data as Partial<CustomerData>;

@@ -6,7 +6,15 @@
  * AdminJS pages are waited for with 'domcontentloaded' plus the content a test needs, never 'load'.
  */
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestApp, type TestApp } from '../../support/test-app.js';
 
@@ -34,7 +42,12 @@ export interface E2eBrowser {
 
 /** Launches the system chromium (a plain launch: playwright gives it a throw-away profile). */
 export async function launchBrowser(): Promise<E2eBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: UI_TIMEOUT_MS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: UI_TIMEOUT_MS,
+  });
   return {
     browser,
     async newContext(options = {}) {
@@ -104,7 +117,9 @@ export async function signIn(page: Page, baseUrl: string, user: { email: string;
   const form = page.locator('form[action="/admin/login"]');
   await form.locator('input[name="email"]').fill(user.email);
   await form.locator('input[name="password"]').fill(user.password);
-  const loginResponse = page.waitForResponse((response) => response.url().endsWith('/admin/login') && response.request().method() === 'POST');
+  const loginResponse = page.waitForResponse(
+    (response) => response.url().endsWith('/admin/login') && response.request().method() === 'POST',
+  );
   // AdminJS's login button has no type attribute: it is the form's (default) submit button.
   await form.getByRole('button', { name: 'Sign in' }).click();
   const response = await loginResponse;
@@ -121,7 +136,11 @@ export async function signIn(page: Page, baseUrl: string, user: { email: string;
 
 /** Waits until the Customers list has rendered its table (or its empty state). */
 export async function waitForCustomerList(page: Page): Promise<void> {
-  await page.locator('[data-css="Customer-table"]').or(page.getByText('There are no records in this resource')).first().waitFor();
+  await page
+    .locator('[data-css="Customer-table"]')
+    .or(page.getByText('There are no records in this resource'))
+    .first()
+    .waitFor();
 }
 
 /** The list row (a <tr>) showing the customer with this email. */
@@ -195,7 +214,10 @@ export function useBrowserSession(): BrowserSession {
   let browser: E2eBrowser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    await Promise.all([startApp().then((started) => (app = started)), launchBrowser().then((launched) => (browser = launched))]);
+    await Promise.all([
+      startApp().then((started) => (app = started)),
+      launchBrowser().then((launched) => (browser = launched)),
+    ]);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();

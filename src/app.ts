@@ -8,14 +8,14 @@ import { createApiRouter } from './api/router.js';
 import { offlineAssetsRouter } from './admin/offline-assets.js';
 import { ADMIN_ROOT } from './admin/paths.js';
 import { adminRouter } from './admin/router.js';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import type { Services } from './domain/services.js';
 import { benchCeilingRoute } from './http/bench-ceiling.js';
 import { errorHandler, notFound } from './http/errors.js';
 import { healthRoutes } from './http/health.js';
-import { recordRequestOrigin } from './http/origin-context.js';
+import { recordAuditContext } from './http/audit-context-middleware.js';
 import { requestLogger } from './http/request-log.js';
-import { rejectCrossSiteRequests } from './http/request-origin.js';
+import { rejectCrossSiteRequests } from './http/cross-site-guard.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createSessionMiddleware, SESSION_COOKIE_NAME } from './http/session.js';
 import { createLogger, type Logger } from './logger.js';
@@ -33,7 +33,7 @@ export interface AppDeps {
 export interface App {
   app: Express;
   /** Releases what the app holds besides the database (the session store's sweep). */
-  close(): void;
+  close: () => void;
 }
 
 export function createApp({
@@ -52,7 +52,7 @@ export function createApp({
   app.use(securityHeaders({ production }));
   app.use(compression());
 
-  app.use(recordRequestOrigin);
+  app.use(recordAuditContext);
   app.use(healthRoutes(prisma));
   if (benchCeiling) app.use(benchCeilingRoute());
   app.get('/', (_req, res) => res.redirect(ADMIN_ROOT));
@@ -79,5 +79,5 @@ export function createApp({
 
   app.use(notFound);
   app.use(errorHandler(logError));
-  return { app, close: sessions.close };
+  return { app, close: () => sessions.close() };
 }

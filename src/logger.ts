@@ -1,6 +1,6 @@
 /** The app's structured logger: one JSON object per line (pino), on stdout unless told otherwise. */
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from './config.js';
+import type { LogLevel } from './config/config.js';
 
 export type { Logger };
 

@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { usePrebuiltComponentsBundle } from './admin/prebuilt-bundle.js';
-import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config/config.js';
 import { gracefulServer } from './http/graceful-shutdown.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -22,9 +22,9 @@ async function main(config: Config, logger: Logger): Promise<void> {
   // Loaded after the configuration is known to be good (a bad variable is reported at once) and
   // after AdminJS's bundle settings above, which it reads when it is loaded.
   const [{ startRuntime }, { createApp }, { ensureFirstSuperuser }] = await Promise.all([
-    import('./bootstrap.js'),
+    import('./runtime.js'),
     import('./app.js'),
-    import('./domain/accounts/bootstrap.js'),
+    import('./domain/accounts/first-superuser.js'),
   ]);
   const { prisma, services, appliedMigrations } = await startRuntime(config);
   if (appliedMigrations.length > 0)
@@ -41,7 +41,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     );
   }
 
-  const bootstrap = await ensureFirstSuperuser(prisma, services.users, {
+  const firstSuperuser = await ensureFirstSuperuser(prisma, services.users, {
     email: config.adminEmail,
     password: config.adminPassword,
   });
@@ -51,7 +51,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     logger.info(`Customer Back-office is serving the admin panel at http://${config.host}:${port}/admin`);
-    if (bootstrap.created) announceFirstSuperuser(logger, production, bootstrap.email, bootstrap.generatedPassword);
+    if (firstSuperuser.created)
+      announceFirstSuperuser(logger, production, firstSuperuser.email, firstSuperuser.generatedPassword);
   });
   const graceful = gracefulServer(server);
 

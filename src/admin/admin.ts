@@ -4,10 +4,11 @@ import type { PrismaClient } from '@prisma/client';
 import { loadDatamodel } from '../db/dmmf.js';
 import type { Services } from '../domain/services.js';
 import { componentLoader } from './components.js';
-import { ADMIN_ROOT, BRAND_ASSETS_PATH, PRODUCT_NAME } from './paths.js';
-import { auditLogResource } from './resources/audit-log.js';
-import { customerResource } from './resources/customers.js';
-import { userResource } from './resources/users.js';
+import { PRODUCT_NAME } from '../domain/product.js';
+import { ADMIN_ROOT, BRAND_ASSETS_PATH } from './paths.js';
+import { auditLogResourceOptions } from './resources/audit-log-options.js';
+import { customerResourceOptions } from './resources/customer-options.js';
+import { userResourceOptions } from './resources/user-options.js';
 
 export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
   const datamodel = loadDatamodel();
@@ -17,9 +18,9 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
     resources: [
-      customerResource(prisma, datamodel, services),
-      userResource(prisma, datamodel, services),
-      auditLogResource(prisma, datamodel),
+      customerResourceOptions(prisma, datamodel, services),
+      userResourceOptions(prisma, datamodel, services),
+      auditLogResourceOptions(prisma, datamodel),
     ],
     branding: {
       companyName: PRODUCT_NAME,

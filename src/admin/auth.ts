@@ -6,10 +6,11 @@
 import express, { type RequestHandler, type Router } from 'express';
 import type AdminJS from 'adminjs';
 import { INVALID_CREDENTIALS_MESSAGE, type Authenticator } from '../domain/accounts/authentication.js';
-import type { Clock } from '../domain/errors.js';
+import type { Clock } from '../domain/clock.js';
 import { FORGOT_PASSWORD_PATH } from './account-pages/routes.js';
 import { sessionAdminOf } from './current-admin.js';
 import { withSelfHostedFonts } from './offline-assets.js';
+import { asyncRoute } from '../http/async-route.js';
 import { ADMIN_ROOT } from './paths.js';
 
 const LOGIN_PATH = `${ADMIN_ROOT}/login`;
@@ -32,60 +33,51 @@ export function authRoutes(
 ): Router {
   const router = express.Router();
 
-  router.get('/login', async (req, res, next) => {
-    try {
+  router.get(
+    '/login',
+    asyncRoute(async (req, res) => {
       if (req.session.adminUser) return res.redirect(ADMIN_ROOT);
       res.type('html').send(await loginPage(admin));
-    } catch (error) {
-      next(error);
-    }
-  });
+    }),
+  );
 
   router.post(
     '/login',
     express.urlencoded({ extended: false, limit: '10kb' }),
     express.json({ limit: '10kb' }),
-    async (req, res, next) => {
-      try {
-        const { email, password } = (req.body ?? {}) as Record<string, unknown>;
-        const result =
-          typeof email === 'string' && typeof password === 'string' && email.length <= 254 && password.length <= 1024
-            ? await authenticator.authenticate(email, password)
-            : ({ ok: false, message: INVALID_CREDENTIALS_MESSAGE } as const);
-        if (!result.ok) {
-          res
-            .status(result.message === INVALID_CREDENTIALS_MESSAGE ? 401 : 429)
-            .type('html')
-            .send(await loginPage(admin, result.message));
-          return;
-        }
-        const { user } = result;
-        // A new session id at sign-in: an id planted before login (session fixation) is worthless.
-        req.session.regenerate((regenerateError) => {
-          if (regenerateError) return next(regenerateError);
-          req.session.adminUser = sessionAdminOf(user);
-          req.session.signedInAt = clock().getTime();
-          req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(ADMIN_ROOT)));
-        });
-      } catch (error) {
-        next(error);
+    asyncRoute(async (req, res, next) => {
+      const { email, password } = (req.body ?? {}) as Record<string, unknown>;
+      const result =
+        typeof email === 'string' && typeof password === 'string' && email.length <= 254 && password.length <= 1024
+          ? await authenticator.authenticate(email, password)
+          : ({ ok: false, message: INVALID_CREDENTIALS_MESSAGE } as const);
+      if (!result.ok) {
+        res
+          .status(result.message === INVALID_CREDENTIALS_MESSAGE ? 401 : 429)
+          .type('html')
+          .send(await loginPage(admin, result.message));
+        return;
       }
-    },
+      const { user } = result;
+      // A new session id at sign-in: an id planted before login (session fixation) is worthless.
+      req.session.regenerate((regenerateError) => {
+        if (regenerateError) return next(regenerateError);
+        req.session.adminUser = sessionAdminOf(user);
+        req.session.signedInAt = clock().getTime();
+        req.session.save((saveError) => (saveError ? next(saveError) : res.redirect(ADMIN_ROOT)));
+      });
+    }),
   );
 
-  const logout: RequestHandler = async (req, res, next) => {
+  const logout = asyncRoute(async (req, res, next) => {
     const userId = req.session.adminUser?.id;
-    try {
-      if (userId !== undefined) await authenticator.recordLogout(userId);
-    } catch (error) {
-      return next(error);
-    }
+    if (userId !== undefined) await authenticator.recordLogout(userId);
     req.session.destroy((error) => {
       if (error) return next(error);
       res.clearCookie(sessionCookieName, { path: '/' });
       res.redirect(LOGIN_PATH);
     });
-  };
+  });
   router.get('/logout', logout);
   router.post('/logout', logout);
   return router;
@@ -97,22 +89,18 @@ export function authRoutes(
  * changed password ends existing sessions at once, and a role change applies at once.
  */
 export function requireSignedIn(authenticator: Authenticator): RequestHandler {
-  return async (req, res, next) => {
+  return asyncRoute(async (req, res, next) => {
     if (req.path.startsWith('/frontend/assets/')) return next();
-    try {
-      const sessionAdmin = req.session.adminUser;
-      const user = sessionAdmin ? await authenticator.sessionUser(sessionAdmin.id, req.session.signedInAt ?? 0) : null;
-      if (!user) {
-        if (sessionAdmin)
-          await new Promise<void>((resolve, reject) =>
-            req.session.destroy((error) => (error ? reject(error) : resolve())),
-          );
-        return res.redirect(LOGIN_PATH);
-      }
-      req.session.adminUser = sessionAdminOf(user);
-      next();
-    } catch (error) {
-      next(error);
+    const sessionAdmin = req.session.adminUser;
+    const user = sessionAdmin ? await authenticator.sessionUser(sessionAdmin.id, req.session.signedInAt ?? 0) : null;
+    if (!user) {
+      if (sessionAdmin)
+        await new Promise<void>((resolve, reject) =>
+          req.session.destroy((error?: Error) => (error ? reject(error) : resolve())),
+        );
+      return res.redirect(LOGIN_PATH);
     }
-  };
+    req.session.adminUser = sessionAdminOf(user);
+    next();
+  });
 }

@@ -5,20 +5,13 @@
  */
 import { cpSync } from 'node:fs';
 import path from 'node:path';
+import { bundleComponents } from './components-bundle.js';
 import { PREBUILT_BUNDLE_DIR } from './prebuilt-bundle.js';
 
 const COMPILED_ADMIN_DIR = path.resolve(import.meta.dirname, '../../dist/admin');
 cpSync(path.join(import.meta.dirname, 'assets'), path.join(COMPILED_ADMIN_DIR, 'assets'), { recursive: true });
 
-// AdminJS's bundler reads both when it is loaded: minified production output, written to dist/.
+// Minified production output (AdminJS's bundler reads NODE_ENV when it is loaded).
 process.env.NODE_ENV = 'production';
-process.env.ADMIN_JS_TMP_DIR = PREBUILT_BUNDLE_DIR;
-const [{ default: AdminJS }, { componentsBundler, generateUserComponentEntry }, { componentLoader }] =
-  await Promise.all([import('adminjs'), import('adminjs/bundler'), import('./components.js')]);
-await componentsBundler.createEntry({
-  content: generateUserComponentEntry(new AdminJS({ componentLoader }), PREBUILT_BUNDLE_DIR),
-});
-await componentsBundler.build();
-console.log(
-  `Prebuilt the AdminJS components bundle: ${path.relative(process.cwd(), path.join(PREBUILT_BUNDLE_DIR, 'bundle.js'))}`,
-);
+const bundle = await bundleComponents(PREBUILT_BUNDLE_DIR);
+console.log(`Prebuilt the AdminJS components bundle: ${path.relative(process.cwd(), bundle)}`);

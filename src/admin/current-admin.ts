@@ -22,7 +22,7 @@ export function sessionAdminOf(user: User): SessionAdmin {
 }
 
 export function roleOf(currentAdmin: CurrentAdmin | undefined): Role | undefined {
-  const role = currentAdmin?.role;
+  const role: unknown = currentAdmin?.role;
   return isRole(role) ? role : undefined;
 }
 

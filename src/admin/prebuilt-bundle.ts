@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../config/config.js';
 
 /** Same folder whether this module runs from src/admin/ (the build) or dist/admin/ (the app). */
 export const PREBUILT_BUNDLE_DIR = path.resolve(import.meta.dirname, '../../dist/adminjs');

@@ -12,7 +12,7 @@ import {
 import type { ZodTypeAny } from 'zod';
 import { can, ROLES } from '../domain/accounts/permissions.js';
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from './auth/access-tokens.js';
-import type { Operation, ResponseDoc } from './operation.js';
+import type { Operation, OperationSchemas, ResponseDoc } from './operation.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { ProblemSchema, ValidationProblemSchema } from './schemas/common.js';
 
@@ -73,6 +73,7 @@ function whoMayCall(op: Operation): string {
 }
 
 function routeOf(op: Operation): RouteConfig {
+  const schemas: OperationSchemas = op;
   const responses: Record<number, ResponseConfig> = { ...impliedErrors(op) };
   for (const [status, doc] of Object.entries(op.responses)) responses[Number(status)] = documentedResponse(doc);
   return {
@@ -84,9 +85,11 @@ function routeOf(op: Operation): RouteConfig {
     description: [op.description, whoMayCall(op)].filter(Boolean).join('\n\n'),
     security: op.access.kind === 'public' ? [] : [{ bearerAuth: [] }],
     request: {
-      ...(op.params ? { params: op.params } : {}),
-      ...(op.query ? { query: op.query } : {}),
-      ...(op.body ? { body: { required: true, content: { 'application/json': { schema: op.body.schema } } } } : {}),
+      ...(schemas.params ? { params: schemas.params } : {}),
+      ...(schemas.query ? { query: schemas.query as NonNullable<RouteConfig['request']>['query'] } : {}),
+      ...(schemas.body
+        ? { body: { required: true, content: { 'application/json': { schema: schemas.body.schema } } } }
+        : {}),
     },
     responses,
   };

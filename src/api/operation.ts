@@ -9,6 +9,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { AnyZodObject, ZodTypeAny, z } from 'zod';
 import { assertCan, type Action, type Actor, type ProtectedResource } from '../domain/accounts/permissions.js';
+import { asyncRoute, runMiddleware } from '../http/async-route.js';
 import { VALIDATION_DETAIL } from './errors.js';
 import { HttpProblem } from './problem.js';
 import { fieldErrorsOf } from './schemas/common.js';
@@ -92,7 +93,17 @@ export interface OperationSpec<
 }
 
 /** Any operation: what a list of operations with different schemas holds. */
+// A declared boundary: operation() type-checked each spec against its own schemas; a list of them
+// holds different ones, which only `any` expresses (unknown would reject every handler).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Operation = OperationSpec<Access, any, any, any>;
+
+/** An operation's schemas, typed for the code that reads any operation (mounting, documenting). */
+export interface OperationSchemas {
+  query?: ZodTypeAny;
+  params?: AnyZodObject;
+  body?: BodySpec;
+}
 
 export function operation<
   A extends Access,
@@ -100,7 +111,7 @@ export function operation<
   P extends AnyZodObject | undefined = undefined,
   B extends BodySpec | undefined = undefined,
 >(spec: OperationSpec<A, Q, P, B>): Operation {
-  return spec as unknown as Operation;
+  return spec;
 }
 
 const JSON_BODY_TYPES = ['application/json', 'application/*+json'];
@@ -124,18 +135,15 @@ export function mountOperations(router: Router, operations: readonly Operation[]
 }
 
 function handlerFor(op: Operation, deps: MountDeps, parseJson: RequestHandler): RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const caller = op.access.kind === 'public' ? null : await deps.authenticate(req);
-      if (op.access.kind === 'permission') assertCan(caller!.actor, op.access.resource, op.access.action);
-      const params = op.params ? parsePathParams(op.params, req) : undefined;
-      const query = op.query ? parseQuery(op.query, req.query) : undefined;
-      const body = op.body ? await readBody(op.body, req, res, parseJson) : undefined;
-      send(res, await op.handle({ req, caller, params, query, body }));
-    } catch (error) {
-      next(error);
-    }
-  };
+  return asyncRoute(async (req, res) => {
+    const caller = op.access.kind === 'public' ? null : await deps.authenticate(req);
+    if (op.access.kind === 'permission') assertCan(caller!.actor, op.access.resource, op.access.action);
+    const schemas: OperationSchemas = op;
+    const params = schemas.params ? parsePathParams(schemas.params, req) : undefined;
+    const query = schemas.query ? parseQuery(schemas.query, req.query) : undefined;
+    const body = schemas.body ? await readBody(schemas.body, req, res, parseJson) : undefined;
+    send(res, await op.handle({ req, caller, params, query, body }));
+  });
 }
 
 function parsePathParams(schema: AnyZodObject, req: Request): unknown {
@@ -161,16 +169,15 @@ async function readBody(
   parseJson: RequestHandler,
 ): Promise<Record<string, unknown>> {
   if (req.is(JSON_BODY_TYPES) === false) throw new HttpProblem(415, 'Send the request body as application/json.');
-  await new Promise<void>((resolve, reject) =>
-    parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
-  );
+  await runMiddleware(parseJson, req, res);
   // No body at all reads as {}: the fields it lacks are reported one by one.
   const body: unknown = req.body ?? {};
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new HttpProblem(400, 'The request body must be a JSON object.');
-  const unknownFieldMessage = `Unknown field; the fields are ${Object.keys(spec.schema.shape).join(', ')}.`;
+  const fields = spec.schema.shape as Record<string, unknown>;
+  const unknownFieldMessage = `Unknown field; the fields are ${Object.keys(fields).join(', ')}.`;
   if (spec.validatedBy === 'domain') {
-    const unknown = Object.keys(body).filter((key) => !Object.hasOwn(spec.schema.shape, key));
+    const unknown = Object.keys(body).filter((key) => !Object.hasOwn(fields, key));
     if (unknown.length > 0) throw invalidFields(Object.fromEntries(unknown.map((key) => [key, unknownFieldMessage])));
     return body as Record<string, unknown>;
   }

@@ -1,5 +1,5 @@
-import { startRuntime, type Runtime } from '../bootstrap.js';
-import { ConfigError, loadConfig, loadDotEnv } from '../config.js';
+import { startRuntime, type Runtime } from '../runtime.js';
+import { ConfigError, loadConfig, loadDotEnv } from '../config/config.js';
 import { FieldValidationError } from '../domain/errors.js';
 import { CommandError } from './command-error.js';
 

@@ -5,10 +5,8 @@
  * (SERIALIZABLE would do too, but a serialization failure at COMMIT leaves the connection checked
  * out of the driver adapter's pool.) On SQLite it takes the database's write lock, as any write does.
  */
-import type { PrismaClient } from '@prisma/client';
+import type { Transaction } from './transaction.js';
 
-type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
-
-export async function lockActiveSuperusers(tx: TransactionClient): Promise<void> {
+export async function lockActiveSuperusers(tx: Transaction): Promise<void> {
   await tx.$executeRaw`UPDATE "User" SET "isActive" = "isActive" WHERE "role" = 'SUPERUSER' AND "isActive" = true`;
 }

@@ -27,6 +27,3 @@ export class PermissionDeniedError extends Error {
     this.name = 'PermissionDeniedError';
   }
 }
-
-export type Clock = () => Date;
-export const systemClock: Clock = () => new Date();

@@ -6,7 +6,7 @@ import { createRefreshTokens } from './accounts/refresh-tokens.js';
 import { createUserService } from './accounts/users.js';
 import { createCustomerService } from './customers/service.js';
 import type { PhoneRegion } from './customers/phone.js';
-import { systemClock, type Clock } from './errors.js';
+import { systemClock, type Clock } from './clock.js';
 import { PRODUCT_NAME } from './product.js';
 
 export interface DomainOptions {

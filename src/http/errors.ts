@@ -10,9 +10,10 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /** The 4xx status a client error carries (body-parser: `status`; AdminJS: `statusCode`), or 500. */
-function clientErrorStatus(error: { status?: unknown; statusCode?: unknown } | undefined): number {
-  const status = error?.status ?? error?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+function clientErrorStatus(error: unknown): number {
+  const { status, statusCode } = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const carried = status ?? statusCode;
+  return typeof carried === 'number' && carried >= 400 && carried < 500 ? carried : 500;
 }
 
 /**
@@ -21,7 +22,7 @@ function clientErrorStatus(error: { status?: unknown; statusCode?: unknown } | u
  * reveals nothing of its cause.
  */
 export function errorHandler(log: (message: string, error: unknown) => void): ErrorRequestHandler {
-  return (error, req, res, next) => {
+  return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const status = clientErrorStatus(error);
     if (status === 500) log(`${req.method} ${req.path} failed`, error);

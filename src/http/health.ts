@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import type { PrismaClient } from '@prisma/client';
+import { asyncRoute } from './async-route.js';
 
 /** /healthz: the process answers. /readyz: the database answers too (503 when it does not). */
 export function healthRoutes(prisma: PrismaClient): Router {
@@ -7,13 +8,16 @@ export function healthRoutes(prisma: PrismaClient): Router {
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  router.get('/readyz', async (_req, res) => {
-    try {
-      await prisma.$queryRaw`SELECT 1`;
-      res.json({ status: 'ok', database: 'reachable' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
-  });
+  router.get(
+    '/readyz',
+    asyncRoute(async (_req, res) => {
+      try {
+        await prisma.$queryRaw`SELECT 1`;
+        res.json({ status: 'ok', database: 'reachable' });
+      } catch {
+        res.status(503).json({ status: 'unavailable', database: 'unreachable' });
+      }
+    }),
+  );
   return router;
 }

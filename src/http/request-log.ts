@@ -39,8 +39,8 @@ export function requestLogger(logger: Logger): RequestHandler {
     wrapSerializers: false,
     serializers: { req: (req: IncomingMessage) => ({ method: req.method }) },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessObject: (req, res, { responseTime }) => summary(req, res, responseTime),
-    customErrorObject: (req, res, _error, { responseTime }) => summary(req, res, responseTime),
+    customSuccessObject: (req, res, timing: { responseTime: number }) => summary(req, res, timing.responseTime),
+    customErrorObject: (req, res, _error, timing: { responseTime: number }) => summary(req, res, timing.responseTime),
     customSuccessMessage: (_req, res) => (res.writableFinished ? 'request completed' : 'request aborted'),
     customErrorMessage: () => 'request failed',
   }) as RequestHandler;

@@ -53,7 +53,7 @@ function startCompiled(env: Record<string, string>): ProductionServer {
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
-    output += chunk;
+    output += chunk.toString();
     for (const listener of listeners) listener();
   };
   child.stdout.on('data', onData);

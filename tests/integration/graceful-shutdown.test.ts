@@ -43,7 +43,7 @@ function connect(port: number): Promise<{
     let received = '';
     const waiters: Array<() => void> = [];
     socket.on('data', (chunk) => {
-      received += chunk;
+      received += chunk.toString();
       waiters.forEach((check) => check());
     });
     const closed = new Promise<void>((done) => socket.on('close', () => done()));

@@ -104,7 +104,9 @@ describe('request log', () => {
       .send({ token, password: 'a brand new password 9', confirmation: 'a brand new password 9' })
       .expect(200);
 
-    expect(requestLines().map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
+    expect(
+      requestLines().map(({ method, path, status }) => `${String(method)} ${String(path)} ${String(status)}`),
+    ).toEqual([
       'POST /admin/login 302',
       'GET /admin/resources/Customer 200',
       'POST /admin/forgot-password 200',

@@ -21,7 +21,7 @@ afterAll(async () => t.close());
 type Directives = Map<string, string[]>;
 
 function directivesOf(response: request.Response): Directives {
-  const header = response.headers['content-security-policy'] as string | undefined;
+  const header = response.headers['content-security-policy'];
   expect(header, 'Content-Security-Policy header').toBeDefined();
   return new Map(
     header!

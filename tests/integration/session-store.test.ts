@@ -44,7 +44,9 @@ describe('the database session store', () => {
     }) as unknown as SessionData;
   const call = <T>(operation: (callback: (error?: unknown, result?: T) => void) => void) =>
     new Promise<T | undefined>((resolve, reject) =>
-      operation((error, result) => (error ? reject(error) : resolve(result))),
+      operation((error, result) =>
+        error ? reject(new Error('The session store failed', { cause: error })) : resolve(result),
+      ),
     );
   const get = (sid: string) => call<SessionData | null>((callback) => store.get(sid, callback));
   const set = (sid: string, data: SessionData) => call((callback) => store.set(sid, data, callback));

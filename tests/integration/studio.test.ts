@@ -66,19 +66,19 @@ function startStudio(
     });
     let output = '';
     const timer = setTimeout(() => {
-      stopStudio(child);
+      void stopStudio(child);
       reject(new Error(`Studio did not start in ${READY_TIMEOUT_MS} ms:\n${output}`));
     }, READY_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       const match = output.match(/Prisma Studio is running at:\s*(http:\/\/\S+)/);
       if (match) {
         clearTimeout(timer);
         resolve({ child, output: () => output, url: match[1]!.replace(/\/$/, '') });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('error', reject);
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -133,7 +133,10 @@ describe('npm run studio', () => {
   it('loads the customer row through Studio, as its page does', async () => {
     const requests: { url: string; body: { procedure: string; query: { sql: string } } }[] = [];
     const recordingFetch: typeof fetch = (input, init) => {
-      requests.push({ url: String(input), body: JSON.parse(String(init?.body)) });
+      requests.push({
+        url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+        body: JSON.parse(init?.body as string),
+      });
       return fetch(input, init);
     };
     const adapter = STUDIO.createAdapter({

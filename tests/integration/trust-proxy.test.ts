@@ -6,7 +6,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import type { TrustProxy } from '../../src/http/trust-proxy.js';
+import type { TrustProxy } from '../../src/config/trust-proxy.js';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/test-app.js';
 
 let db: TestDatabase;

@@ -46,7 +46,7 @@ export function startScript(
       reject(new Error(`${script} did not become ready in ${timeoutMs} ms:\n${output}`));
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       const match = output.match(ready);
       if (match) {
         clearTimeout(timer);

@@ -13,7 +13,7 @@ export default async function requirePostgres(): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(`TEST_DATABASE_URL is not reachable: ${(error as Error).message}`);
+    throw new Error(`TEST_DATABASE_URL is not reachable: ${(error as Error).message}`, { cause: error });
   } finally {
     await client.end().catch(() => {});
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
 
 /** The ConfigError thrown for `env`; fails the test if the config is accepted. */
 function configError(env: NodeJS.ProcessEnv): ConfigError {

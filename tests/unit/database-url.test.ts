@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import { withInsensitiveTextFilters } from '../../src/db/case-insensitive-text.js';
 import { parseDatabaseUrl } from '../../src/db/database-url.js';
 

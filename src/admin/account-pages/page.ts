@@ -2,14 +2,9 @@
  * Server-rendered pages for what AdminJS has no screen for (forgot/reset password, accepting an
  * invitation, own profile), styled like its login page and loading nothing from other hosts.
  */
-import { BRAND_ASSETS_PATH, FONT_ASSETS_PATH, PRODUCT_NAME } from '../paths.js';
-
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
+import { escapeHtml } from '../../http/escape-html.js';
+import { PRODUCT_NAME } from '../../domain/product.js';
+import { BRAND_ASSETS_PATH, FONT_ASSETS_PATH } from '../paths.js';
 
 export interface Field {
   name: string;

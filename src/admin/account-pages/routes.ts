@@ -7,15 +7,19 @@ import { INVALID_LINK_MESSAGE, type LinkPurpose } from '../../domain/accounts/on
 import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.js';
 import { FieldValidationError } from '../../domain/errors.js';
 import type { Services } from '../../domain/services.js';
+import { asyncRoute } from '../../http/async-route.js';
 import { sessionAdminOf } from '../current-admin.js';
 import { ADMIN_ROOT } from '../paths.js';
-import { escapeHtml, form, page } from './page.js';
+import { escapeHtml } from '../../http/escape-html.js';
+import { form, page } from './page.js';
 
 export const FORGOT_PASSWORD_PATH = `${ADMIN_ROOT}/forgot-password`;
 export const PROFILE_PATH = `${ADMIN_ROOT}/profile`;
 const SIGN_IN_LINK = `<a class="back" href="${ADMIN_ROOT}/login">Back to sign-in</a>`;
 const parseForm = express.urlencoded({ extended: false, limit: '10kb' });
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
+/** A form field as typed: the urlencoded parser gives strings; anything else reads as empty. */
+const field = (req: Request, name: string): string => text((req.body as Record<string, unknown> | undefined)?.[name]);
 
 const newPasswordFields = [
   {
@@ -46,22 +50,26 @@ export function publicAccountRoutes(services: Services, log: (message: string, e
     );
   });
 
-  router.post('/forgot-password', parseForm, async (req, res) => {
-    try {
-      await services.links.requestPasswordReset(text(req.body?.email));
-    } catch (error) {
-      // The answer stays the same whatever happened, or it would tell who has an account.
-      log('password reset request failed', error);
-    }
-    res
-      .type('html')
-      .send(
-        page(
-          'Check your mail',
-          `<h1>Check your mail</h1><p class="notice">If an active account uses this email, a link to choose a new password is on its way. It works once, for one hour.</p>${SIGN_IN_LINK}`,
-        ),
-      );
-  });
+  router.post(
+    '/forgot-password',
+    parseForm,
+    asyncRoute(async (req, res) => {
+      try {
+        await services.links.requestPasswordReset(field(req, 'email'));
+      } catch (error) {
+        // The answer stays the same whatever happened, or it would tell who has an account.
+        log('password reset request failed', error);
+      }
+      res
+        .type('html')
+        .send(
+          page(
+            'Check your mail',
+            `<h1>Check your mail</h1><p class="notice">If an active account uses this email, a link to choose a new password is on its way. It works once, for one hour.</p>${SIGN_IN_LINK}`,
+          ),
+        );
+    }),
+  );
 
   const linkPages: Array<[string, LinkPurpose, string, string]> = [
     ['/reset-password', 'reset', 'Choose a new password', 'Save the new password'],
@@ -92,45 +100,39 @@ export function publicAccountRoutes(services: Services, log: (message: string, e
           ),
         );
 
-    router.get(path, async (req, res, next) => {
-      try {
+    router.get(
+      path,
+      asyncRoute(async (req, res) => {
         const token = text(req.query.token);
         const owner = await services.links.linkOwner(token, purpose);
         if (!owner) return invalid(res);
         render(res, token, owner);
-      } catch (error) {
-        next(error);
-      }
-    });
+      }),
+    );
 
-    router.post(path, parseForm, async (req, res, next) => {
-      const token = text(req.body?.token);
-      try {
-        await services.links.completeWithPassword(
-          token,
-          purpose,
-          text(req.body?.password),
-          text(req.body?.confirmation),
-        );
-        res
-          .type('html')
-          .send(
-            page(
-              'Password saved',
-              `<h1>Password saved</h1><p class="notice">You can now sign in with your new password.</p>${SIGN_IN_LINK}`,
-            ),
-          );
-      } catch (error) {
+    router.post(
+      path,
+      parseForm,
+      asyncRoute(async (req, res) => {
+        const token = field(req, 'token');
         try {
+          await services.links.completeWithPassword(token, purpose, field(req, 'password'), field(req, 'confirmation'));
+          res
+            .type('html')
+            .send(
+              page(
+                'Password saved',
+                `<h1>Password saved</h1><p class="notice">You can now sign in with your new password.</p>${SIGN_IN_LINK}`,
+              ),
+            );
+        } catch (error) {
           const errors = errorsOf(error);
           const owner = errors.token ? null : await services.links.linkOwner(token, purpose);
           if (!owner) return invalid(res);
           render(res.status(422), token, owner, errors);
-        } catch (unexpected) {
-          next(unexpected);
         }
-      }
-    });
+      }),
+    );
   }
   return router;
 }
@@ -164,8 +166,9 @@ export function profileRoutes(services: Services): Router {
     );
   };
 
-  router.get('/profile', async (req, res, next) => {
-    try {
+  router.get(
+    '/profile',
+    asyncRoute(async (req, res) => {
       const saved = req.query.saved;
       await render(
         req,
@@ -177,51 +180,49 @@ export function profileRoutes(services: Services): Router {
             ? 'Your password is changed; your other sessions are signed out.'
             : undefined,
       );
-    } catch (error) {
-      next(error);
-    }
-  });
+    }),
+  );
 
-  router.post('/profile/name', parseForm, async (req, res, next) => {
-    try {
-      const user = await services.users.updateOwnName(req.session.adminUser!.id, { name: req.body?.name });
-      req.session.adminUser = { ...req.session.adminUser!, name: user.name };
-      res.redirect(303, `${PROFILE_PATH}?saved=name`);
-    } catch (error) {
+  router.post(
+    '/profile/name',
+    parseForm,
+    asyncRoute(async (req, res) => {
       try {
+        const user = await services.users.updateOwnName(req.session.adminUser!.id, { name: field(req, 'name') });
+        req.session.adminUser = { ...req.session.adminUser!, name: user.name };
+        res.redirect(303, `${PROFILE_PATH}?saved=name`);
+      } catch (error) {
         await render(req, res.status(422), errorsOf(error));
-      } catch (unexpected) {
-        next(unexpected);
       }
-    }
-  });
+    }),
+  );
 
-  router.post('/profile/password', parseForm, async (req, res, next) => {
-    const userId = req.session.adminUser!.id;
-    try {
-      await services.users.changeOwnPassword(
-        userId,
-        text(req.body?.currentPassword),
-        text(req.body?.password),
-        text(req.body?.confirmation),
-      );
-    } catch (error) {
+  router.post(
+    '/profile/password',
+    parseForm,
+    asyncRoute(async (req, res, next) => {
+      const userId = req.session.adminUser!.id;
       try {
-        return await render(req, res.status(422), errorsOf(error));
-      } catch (unexpected) {
-        return next(unexpected);
+        await services.users.changeOwnPassword(
+          userId,
+          field(req, 'currentPassword'),
+          field(req, 'password'),
+          field(req, 'confirmation'),
+        );
+      } catch (error) {
+        return render(req, res.status(422), errorsOf(error));
       }
-    }
-    // Every session that signed in before the change has ended; this one continues under a new id.
-    const user = await services.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-    req.session.regenerate((error) => {
-      if (error) return next(error);
-      req.session.adminUser = sessionAdminOf(user);
-      req.session.signedInAt = user.passwordChangedAt.getTime();
-      req.session.save((saveError) =>
-        saveError ? next(saveError) : res.redirect(303, `${PROFILE_PATH}?saved=password`),
-      );
-    });
-  });
+      // Every session that signed in before the change has ended; this one continues under a new id.
+      const user = await services.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+      req.session.regenerate((error) => {
+        if (error) return next(error);
+        req.session.adminUser = sessionAdminOf(user);
+        req.session.signedInAt = user.passwordChangedAt.getTime();
+        req.session.save((saveError) =>
+          saveError ? next(saveError) : res.redirect(303, `${PROFILE_PATH}?saved=password`),
+        );
+      });
+    }),
+  );
   return router;
 }

@@ -2,7 +2,7 @@
 import { PrismaResource } from './prisma-resource.js';
 import { BaseRecord, ForbiddenError, type Filter } from 'adminjs';
 import type { AuditLog, PrismaClient } from '@prisma/client';
-import { pageWindow } from './paging.js';
+import { clampListWindow } from './list-window.js';
 import { auditCriteria, auditOrderBy, auditWhere } from '../../domain/audit/audit-query.js';
 
 export class AuditLogResource extends PrismaResource {
@@ -25,7 +25,7 @@ export class AuditLogResource extends PrismaResource {
     const entries = await this.prisma.auditLog.findMany({
       where: auditWhere(criteriaOf(filter)),
       orderBy: auditOrderBy(sort.direction),
-      ...pageWindow(limit, offset),
+      ...clampListWindow(limit, offset),
     });
     return entries.map((entry) => this.toRecord(entry));
   }

@@ -10,7 +10,7 @@ import { formatPhone } from '../../domain/customers/phone.js';
 import { isCustomerStatus, parseDateBound, type CustomerListCriteria } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
-import { pageWindow } from './paging.js';
+import { clampListWindow } from './list-window.js';
 
 /** Filter names the panel offers that are not columns. */
 export const SEARCH_FILTER = 'search';
@@ -64,7 +64,7 @@ export class CustomerResource extends PrismaResource {
     }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const window = { ...pageWindow(limit, offset), sortBy: sort.sortBy, direction: sort.direction };
+    const window = { ...clampListWindow(limit, offset), sortBy: sort.sortBy, direction: sort.direction };
     const { items, total } = await this.customers.listWindow(
       criteriaOf(filter),
       window,

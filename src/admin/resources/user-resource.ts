@@ -9,7 +9,7 @@ import { userCriteria, userOrderBy, userWhere } from '../../domain/accounts/user
 import { toPublicUser, type UserService } from '../../domain/accounts/users.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
-import { pageWindow } from './paging.js';
+import { clampListWindow } from './list-window.js';
 
 type ResourceArgs = ConstructorParameters<typeof PrismaResource>[0];
 type Property = ReturnType<PrismaResource['properties']>[number];
@@ -48,7 +48,7 @@ export class UserResource extends PrismaResource {
     const users = await this.prisma.user.findMany({
       where: userWhere(criteriaOf(filter)),
       orderBy: userOrderBy(sort.sortBy, sort.direction),
-      ...pageWindow(limit, offset),
+      ...clampListWindow(limit, offset),
     });
     return users.map((user) => this.toRecord(user));
   }

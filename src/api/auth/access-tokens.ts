@@ -7,7 +7,7 @@
 import { hkdfSync } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../../domain/accounts/permissions.js';
-import type { Clock } from '../../domain/errors.js';
+import type { Clock } from '../../domain/clock.js';
 import { MAX_ID } from '../schemas/common.js';
 
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 15 * 60;

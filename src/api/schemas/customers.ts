@@ -6,12 +6,8 @@
 import type { Customer as CustomerRecord } from '@prisma/client';
 import { MAX_AGE, MIN_AGE } from '../../domain/customers/age.js';
 import { CUSTOMER_SORT_FIELDS, parseDateBound, type CustomerStatus } from '../../domain/customers/query.js';
-import {
-  customerSchema,
-  EMAIL_MAX_LENGTH,
-  NAME_MAX_LENGTH,
-  NOTES_MAX_LENGTH,
-} from '../../domain/customers/validation.js';
+import { customerSchema, NAME_MAX_LENGTH, NOTES_MAX_LENGTH } from '../../domain/customers/validation.js';
+import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { z } from '../zod.js';
 import { booleanParameter, pagingParameters, searchParameter, sortParameter } from './common.js';
 

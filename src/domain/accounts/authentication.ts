@@ -1,7 +1,7 @@
 import type { PrismaClient, User } from '@prisma/client';
 import { recordAudit } from '../audit/audit-log.js';
-import { currentOrigin } from '../audit/origin.js';
-import type { Clock } from '../errors.js';
+import { currentAuditContext } from '../audit/audit-context.js';
+import type { Clock } from '../clock.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { spendVerificationTime, verifyPassword } from './passwords.js';
 
@@ -43,7 +43,7 @@ export function createAuthenticator({ prisma, clock, throttle }: AuthenticationD
      */
     async authenticate(email: string, password: string): Promise<AuthenticationResult> {
       const address = email.trim().toLowerCase();
-      const { ip } = currentOrigin();
+      const { ip } = currentAuditContext();
       const verdict = await throttle.verdict(address, ip);
       if (!verdict.allowed)
         return {

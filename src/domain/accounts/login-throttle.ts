@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from '@prisma/client';
 import { RateLimiterPrisma, type RateLimiterRes } from 'rate-limiter-flexible';
+import { normalizeEmail } from '../email.js';
 
 export const LOGIN_LIMITS = { failuresPerAccount: 5, failuresPerIp: 20, windowMinutes: 15 } as const;
 
@@ -21,14 +22,13 @@ export function createLoginThrottle(prisma: PrismaClient) {
     });
   const byAccount = limiter(LOGIN_LIMITS.failuresPerAccount, 'login-failures:account');
   const byIp = limiter(LOGIN_LIMITS.failuresPerIp, 'login-failures:ip');
-  const accountKey = (email: string) => email.trim().toLowerCase();
 
   const exhausted = (state: RateLimiterRes | null, limit: number) =>
     state && state.consumedPoints >= limit ? state.msBeforeNext : 0;
 
   return {
     async verdict(email: string, ip: string | undefined): Promise<ThrottleVerdict> {
-      const [account, address] = await Promise.all([byAccount.get(accountKey(email)), ip ? byIp.get(ip) : null]);
+      const [account, address] = await Promise.all([byAccount.get(normalizeEmail(email)), ip ? byIp.get(ip) : null]);
       const waitMs = Math.max(
         exhausted(account, LOGIN_LIMITS.failuresPerAccount),
         exhausted(address, LOGIN_LIMITS.failuresPerIp),
@@ -40,11 +40,11 @@ export function createLoginThrottle(prisma: PrismaClient) {
 
     async recordFailure(email: string, ip: string | undefined): Promise<void> {
       // consume() rejects once a limit is passed; the count is stored all the same.
-      await Promise.allSettled([byAccount.consume(accountKey(email)), ip ? byIp.consume(ip) : Promise.resolve()]);
+      await Promise.allSettled([byAccount.consume(normalizeEmail(email)), ip ? byIp.consume(ip) : Promise.resolve()]);
     },
 
     async recordSuccess(email: string): Promise<void> {
-      await byAccount.delete(accountKey(email));
+      await byAccount.delete(normalizeEmail(email));
     },
   };
 }
@@ -73,7 +73,7 @@ export function createResetRequestThrottle(prisma: PrismaClient) {
     /** Counts the request; false when it is over a limit. */
     async allow(email: string, ip: string | undefined): Promise<boolean> {
       const results = await Promise.allSettled([
-        byAccount.consume(email.trim().toLowerCase()),
+        byAccount.consume(normalizeEmail(email)),
         ip ? byIp.consume(ip) : Promise.resolve(),
       ]);
       return results.every((result) => result.status === 'fulfilled');

@@ -2,13 +2,15 @@
  * Invitations and password resets: single-use links that expire. The token travels only in the
  * link; the database keeps its SHA-256, so a leaked table opens no account.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { PrismaClient, User } from '@prisma/client';
 import { recordAudit } from '../audit/audit-log.js';
-import { currentOrigin } from '../audit/origin.js';
-import { FieldValidationError, type Clock } from '../errors.js';
+import { currentAuditContext } from '../audit/audit-context.js';
+import { FieldValidationError } from '../errors.js';
+import type { Clock } from '../clock.js';
 import type { ResetRequestThrottle } from './login-throttle.js';
 import { hashPassword, passwordProblem } from './passwords.js';
+import { hashToken } from './token-hash.js';
 import { assertCan, type Actor } from './permissions.js';
 import type { UserService } from './users.js';
 
@@ -29,8 +31,6 @@ export interface MailSender {
 }
 
 export const INVALID_LINK_MESSAGE = 'This link is invalid, has expired or has already been used. Ask for a new one.';
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export interface OneTimeLinkDeps {
   prisma: PrismaClient;
@@ -105,7 +105,7 @@ export function createOneTimeLinks({
     async requestPasswordReset(email: string, actor?: Actor): Promise<void> {
       if (actor) assertCan(actor, 'User', 'sendPasswordReset');
       if (typeof email !== 'string' || email.trim() === '') return;
-      if (!actor && !(await resetRequests.allow(email.slice(0, 254), currentOrigin().ip))) return;
+      if (!actor && !(await resetRequests.allow(email.slice(0, 254), currentAuditContext().ip))) return;
       const user = await users.findByEmail(email.slice(0, 254));
       if (!user || !user.isActive) return;
       const link = await issue(user, 'reset');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
+import { normalizeEmail } from '../email.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -43,7 +44,7 @@ export async function spendVerificationTime(password: string): Promise<void> {
 // The ~49,000 most common passwords of leaked password lists, as shipped by zxcvbn-ts.
 let commonPasswords: Set<string> | undefined;
 function isCommonPassword(password: string): boolean {
-  commonPasswords ??= new Set((dictionary['passwords-common'] as string[]).map((entry) => entry.toLowerCase()));
+  commonPasswords ??= new Set(dictionary['passwords-common'].map((entry) => entry.toLowerCase()));
   return commonPasswords.has(password.toLowerCase());
 }
 
@@ -51,8 +52,7 @@ function isCommonPassword(password: string): boolean {
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (email && password.trim().toLowerCase() === email.trim().toLowerCase())
-    return 'The password must not be the email address.';
+  if (email && normalizeEmail(password) === normalizeEmail(email)) return 'The password must not be the email address.';
   if (new Set(password).size < 4) return 'This password is too easy to guess; use more varied characters.';
   if (isCommonPassword(password)) return 'This is one of the most common passwords; choose another.';
   return null;

@@ -8,10 +8,12 @@
  * working, and the owner signs in again. Revocation is one flag on the family, which every token
  * check reads — a token issued by a refresh racing with the revocation is revoked with it.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Prisma, PrismaClient, User } from '@prisma/client';
-import type { Clock } from '../errors.js';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { PrismaClient, User } from '@prisma/client';
+import type { Transaction } from '../../db/transaction.js';
+import type { Clock } from '../clock.js';
 import { signInStillValid } from './authentication.js';
+import { hashToken } from './token-hash.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A refresh token unused for this long expires (every refresh starts a new period)… */
@@ -29,10 +31,9 @@ export type RefreshRefusal = 'unknown' | 'expired' | 'revoked' | 'reused' | 'sig
 
 export type RotationResult = ({ ok: true; user: User } & IssuedRefreshToken) | { ok: false; reason: RefreshRefusal };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const isPlausibleToken = (token: string) => token.length >= 20 && token.length <= 200;
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type Db = PrismaClient | Transaction;
 
 /** Revokes every API sign-in of a user (deactivation): their tokens stop working at once. */
 export async function revokeSignInsOf(db: Db, userId: number, at: Date): Promise<void> {

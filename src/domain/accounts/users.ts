@@ -3,11 +3,15 @@
  * the panel administrable live here: nobody demotes or deactivates themselves, and the last
  * active superuser stays.
  */
-import type { Prisma, PrismaClient, User } from '@prisma/client';
+import type { PrismaClient, User } from '@prisma/client';
+import type { Transaction } from '../../db/transaction.js';
 import { z } from 'zod';
 import { lockActiveSuperusers } from '../../db/row-locks.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
-import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
+import { FieldValidationError, NotFoundError } from '../errors.js';
+import { emailSchema, normalizeEmail } from '../email.js';
+import { blankToUndefined } from '../form-values.js';
+import type { Clock } from '../clock.js';
 import { changesBetween, recordAudit, type AuditAction, type Changes } from '../audit/audit-log.js';
 import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { hashPassword, passwordProblem, unusablePasswordHash, verifyPassword } from './passwords.js';
@@ -22,9 +26,6 @@ export interface UserServiceDeps {
   clock: Clock;
 }
 
-const blankToUndefined = (value: unknown) =>
-  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
-
 const name = z.preprocess(
   blankToUndefined,
   z
@@ -32,18 +33,7 @@ const name = z.preprocess(
     .transform((value) => value.trim().replace(/\s+/g, ' '))
     .pipe(z.string().max(100, 'Name must be at most 100 characters.')),
 );
-const email = z.preprocess(
-  blankToUndefined,
-  z
-    .string({ required_error: 'Email is required.', invalid_type_error: 'Email must be text.' })
-    .transform((value) => value.trim().toLowerCase())
-    .pipe(
-      z
-        .string()
-        .max(254, 'Email must be at most 254 characters.')
-        .email('Enter a valid email address, like name@example.com.'),
-    ),
-);
+const email = emailSchema;
 const role = z.enum(ROLES, { errorMap: () => ({ message: `Choose one of: ${ROLES.join(', ')}.` }) });
 const isActive = z.preprocess(
   (value) => (value === 'true' ? true : value === 'false' ? false : value),
@@ -90,8 +80,6 @@ function userChangeAction(changes: Changes): AuditAction {
   return 'update';
 }
 
-type Tx = Prisma.TransactionClient;
-
 export function createUserService({ prisma, clock }: UserServiceDeps) {
   async function findExisting(id: number): Promise<User> {
     const user = Number.isSafeInteger(id) ? await prisma.user.findUnique({ where: { id } }) : null;
@@ -115,7 +103,7 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
    * working. `action` null: the caller files the change under its own audit action.
    */
   async function writePassword(
-    tx: Tx,
+    tx: Transaction,
     user: User,
     passwordHash: string,
     action: 'password_change' | 'password_reset' | null,
@@ -283,7 +271,7 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
     writePassword,
 
     findByEmail(address: string): Promise<User | null> {
-      return prisma.user.findUnique({ where: { email: address.trim().toLowerCase() } });
+      return prisma.user.findUnique({ where: { email: normalizeEmail(address) } });
     },
   };
 }

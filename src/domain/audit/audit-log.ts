@@ -3,8 +3,9 @@
  * records, so an entry exists exactly when the change does.
  */
 import type { Prisma, PrismaClient } from '@prisma/client';
-import type { Clock } from '../errors.js';
-import { currentOrigin } from './origin.js';
+import type { Transaction } from '../../db/transaction.js';
+import type { Clock } from '../clock.js';
+import { currentAuditContext } from './audit-context.js';
 
 export const AUDIT_ACTIONS = [
   'create',
@@ -40,10 +41,10 @@ export interface AuditEntry {
   changes?: Changes | null;
 }
 
-type Writer = Pick<PrismaClient, 'auditLog'> | Prisma.TransactionClient;
+type Writer = Pick<PrismaClient, 'auditLog'> | Transaction;
 
 export async function recordAudit(db: Writer, clock: Clock, entry: AuditEntry): Promise<void> {
-  const { ip, userAgent } = currentOrigin();
+  const { ip, userAgent } = currentAuditContext();
   const changes = entry.changes ? withoutSecrets(entry.changes) : null;
   await db.auditLog.create({
     data: {

@@ -12,7 +12,7 @@
  *   restores a customer. It can then lag behind changes made by other app instances (or directly
  *   in the database) for at most TOTAL_REUSE_MS — a difference of a few on a list of thousands.
  */
-import type { Clock } from '../errors.js';
+import type { Clock } from '../clock.js';
 import { isSearched, type CustomerListCriteria, type CustomerStatus } from './query.js';
 
 export const LARGE_LIST_MIN = 10_000;

@@ -5,7 +5,7 @@
  */
 import { Prisma, type Customer, type PrismaClient } from '@prisma/client';
 import { customerSearchCondition } from '../../db/customer-search-index.js';
-import type { Clock } from '../errors.js';
+import type { Clock } from '../clock.js';
 import type { Page } from '../paging.js';
 import { createListTotals } from './list-total.js';
 import { customerConditions, customerOrder, isSearched, type CustomerListCriteria } from './query.js';
@@ -84,6 +84,6 @@ export function createCustomerListing(prisma: PrismaClient, clock: Clock) {
       return { items, total: count };
     },
     /** After customers were created, deleted or restored. */
-    forgetTotals: totals.forget,
+    forgetTotals: () => totals.forget(),
   };
 }

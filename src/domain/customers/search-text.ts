@@ -29,7 +29,7 @@ const FOLDED_LETTER = new RegExp(`[${Object.keys(FOLDED_LETTERS).join('')}]`, 'g
 /** Lower case, without accents, single spaces: "  Zoë  MÜLLER " → "zoe muller". */
 export function foldText(text: string): string {
   // Plain ASCII (most text) skips the Unicode decomposition, which costs several times more.
-  const folded = /[^\x00-\x7f]/.test(text) ? foldLetters(text) : text.toLowerCase();
+  const folded = /[^\p{ASCII}]/u.test(text) ? foldLetters(text) : text.toLowerCase();
   return folded.replace(/\s+/g, ' ').trim();
 }
 

@@ -3,11 +3,13 @@
  * panel, the API and the CLI call these; none of them writes customer rows on its own.
  */
 import type { Customer, PrismaClient } from '@prisma/client';
+import type { Transaction } from '../../db/transaction.js';
 import { updateSearchTexts } from '../../db/search-text-updates.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { assertCan, type Actor } from '../accounts/permissions.js';
 import { changesBetween, recordAudit, type AuditAction } from '../audit/audit-log.js';
-import { FieldValidationError, NotFoundError, type Clock } from '../errors.js';
+import { FieldValidationError, NotFoundError } from '../errors.js';
+import type { Clock } from '../clock.js';
 import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { parseCalendarDate } from './age.js';
 import type { PhoneRegion } from './phone.js';
@@ -69,7 +71,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     actor: Actor,
     action: AuditAction,
     before: Customer | null,
-    write: (tx: Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]) => Promise<Customer>,
+    write: (tx: Transaction) => Promise<Customer>,
   ): Promise<Customer> {
     const customer = await prisma.$transaction(async (tx) => {
       const written = await write(tx);

@@ -4,12 +4,13 @@
  */
 import { z } from 'zod';
 import { FieldValidationError } from '../errors.js';
+import { emailSchema } from '../email.js';
+import { blankToUndefined } from '../form-values.js';
 import { ageOn, MAX_AGE, MIN_AGE, parseCalendarDate } from './age.js';
 import { parsePhone, type PhoneRegion } from './phone.js';
 
 export const NAME_MAX_LENGTH = 100;
 export const NOTES_MAX_LENGTH = 2000;
-export const EMAIL_MAX_LENGTH = 254;
 
 export const CUSTOMER_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'] as const;
 export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
@@ -30,10 +31,6 @@ export interface CustomerRuleContext {
   defaultPhoneRegion: PhoneRegion;
 }
 
-/** Form posts send '' or null for an emptied field: both mean "not given". */
-const blankToUndefined = (value: unknown) =>
-  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
-
 function requiredText(label: string) {
   return z.preprocess(
     blankToUndefined,
@@ -47,18 +44,7 @@ function requiredText(label: string) {
   );
 }
 
-const email = z.preprocess(
-  blankToUndefined,
-  z
-    .string({ required_error: 'Email is required.', invalid_type_error: 'Email must be text.' })
-    .transform((value) => value.trim().toLowerCase())
-    .pipe(
-      z
-        .string()
-        .max(EMAIL_MAX_LENGTH, `Email must be at most ${EMAIL_MAX_LENGTH} characters.`)
-        .email('Enter a valid email address, like name@example.com.'),
-    ),
-);
+const email = emailSchema;
 
 function phone(region: PhoneRegion) {
   return z.preprocess(
@@ -159,5 +145,5 @@ export function validateCustomerChanges(
   );
   const result = shape.safeParse(input);
   if (!result.success) throw new FieldValidationError(fieldErrorsOf(result.error));
-  return result.data as Partial<CustomerData>;
+  return result.data;
 }

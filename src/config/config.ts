@@ -2,9 +2,9 @@
 import { existsSync } from 'node:fs';
 import { getCountries, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL } from './db/database-url.js';
-import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
-import { parseCorsOrigins } from './api/cors-origins.js';
+import { DEFAULT_DATABASE_URL } from '../db/database-url.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
+import { parseCorsOrigins } from './cors-origins.js';
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';

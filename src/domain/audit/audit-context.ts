@@ -1,17 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** Where the current change comes from; the HTTP layer sets it for each request. */
-export interface RequestOrigin {
+export interface AuditContext {
   ip?: string;
   userAgent?: string;
 }
 
-const storage = new AsyncLocalStorage<RequestOrigin>();
+const storage = new AsyncLocalStorage<AuditContext>();
 
-export function runWithOrigin<T>(origin: RequestOrigin, fn: () => T): T {
+export function runWithAuditContext<T>(origin: AuditContext, fn: () => T): T {
   return storage.run(origin, fn);
 }
 
-export function currentOrigin(): RequestOrigin {
+export function currentAuditContext(): AuditContext {
   return storage.getStore() ?? {};
 }

@@ -1,16 +1,10 @@
 import type { RequestHandler } from 'express';
+import { escapeHtml } from './escape-html.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Pages another site (a mail, a chat message) may link to: they change nothing by being opened. */
 const CROSS_SITE_ENTRY_PAGES = new Set(['/', '/login', '/forgot-password', '/reset-password', '/accept-invitation']);
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
 
 /**
  * Cross-site request forgery defence for the cookie-authenticated panel (AdminJS has no CSRF

@@ -1,3 +1,7 @@
+/**
+ * How the panel shows customers: columns, filters, form fields and actions (Restore, History), each
+ * action's access read from the permission matrix. The data goes through CustomerResource.
+ */
 import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
@@ -13,7 +17,11 @@ import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resou
 const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt);
 const statusLabels = { active: 'Active', deleted: 'Deleted', all: 'All' } as const;
 
-export function customerResource(prisma: PrismaClient, datamodel: Datamodel, services: Services): ResourceWithOptions {
+export function customerResourceOptions(
+  prisma: PrismaClient,
+  datamodel: Datamodel,
+  services: Services,
+): ResourceWithOptions {
   const resource = new CustomerResource(resourceArgs(prisma, datamodel, 'Customer'), services.customers);
   return {
     resource,

@@ -1,3 +1,4 @@
+/** The first superuser of an empty database, so that someone can sign in at all. */
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import type { UserService } from './users.js';

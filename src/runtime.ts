@@ -1,6 +1,6 @@
 /** What every entry point (server, CLI, tests) does first: config, migrations, database, services. */
 import type { PrismaClient } from '@prisma/client';
-import type { Config } from './config.js';
+import type { Config } from './config/config.js';
 import { createPrismaClient } from './db/client.js';
 import { applyMigrations } from './db/migrate.js';
 import { createServices, type Services } from './domain/services.js';

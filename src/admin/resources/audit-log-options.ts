@@ -1,3 +1,4 @@
+/** How the panel shows the audit log: read-only columns and filters for the roles that may read it. */
 import type { ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
@@ -8,7 +9,7 @@ import { AuditLogResource } from './audit-log-resource.js';
 
 const refused = { isAccessible: false, isVisible: false } as const;
 
-export function auditLogResource(prisma: PrismaClient, datamodel: Datamodel): ResourceWithOptions {
+export function auditLogResourceOptions(prisma: PrismaClient, datamodel: Datamodel): ResourceWithOptions {
   return {
     resource: new AuditLogResource(resourceArgs(prisma, datamodel, 'AuditLog')),
     options: {

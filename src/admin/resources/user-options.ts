@@ -1,4 +1,8 @@
-import type { ActionContext, ActionRequest, ActionResponse, After, ResourceWithOptions } from 'adminjs';
+/**
+ * How the panel shows staff accounts (superusers only): columns, filters, the virtual password
+ * field, Send invitation and Send password reset. The data goes through UserResource.
+ */
+import type { ActionContext, ActionRequest, ActionResponse, After, RecordJSON, ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
 import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.js';
@@ -12,11 +16,16 @@ import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
 
 /** The typed password is never echoed back to the browser with the saved record. */
 const withoutTypedPassword: After<ActionResponse> = async (response) => {
-  if (response.record?.params) delete response.record.params.password;
+  const record = response.record as RecordJSON | undefined;
+  delete record?.params.password;
   return response;
 };
 
-export function userResource(prisma: PrismaClient, datamodel: Datamodel, services: Services): ResourceWithOptions {
+export function userResourceOptions(
+  prisma: PrismaClient,
+  datamodel: Datamodel,
+  services: Services,
+): ResourceWithOptions {
   const resource = new UserResource(resourceArgs(prisma, datamodel, 'User'), services.users);
   return {
     resource,

@@ -1,7 +1,7 @@
 /** AdminJS passes page sizes and offsets from the query string unchecked; Prisma needs sane integers. */
 const MAX_PAGE_SIZE = 500;
 
-export function pageWindow(limit: unknown, offset: unknown): { take: number; skip: number } {
+export function clampListWindow(limit: unknown, offset: unknown): { take: number; skip: number } {
   const size = Math.trunc(Number(limit));
   const start = Math.trunc(Number(offset));
   return {

@@ -5,8 +5,8 @@
  */
 import React from 'react';
 import type { BasePropertyProps } from 'adminjs';
-import { ValueGroup } from '@adminjs/design-system';
 import { styled } from '@adminjs/design-system/styled-components';
+import { ShowField } from './show-field.tsx';
 
 const Sentences = styled.ul`
   list-style: none;
@@ -28,13 +28,13 @@ function sentencesOf(raw: unknown): string[] {
 }
 
 const AuditEntryChanges: React.FC<BasePropertyProps> = ({ record, property }) => (
-  <ValueGroup label={property.label}>
+  <ShowField label={property.label}>
     <Sentences data-testid="audit-entry-changes">
       {sentencesOf(record?.params.sentences).map((sentence, index) => (
         <li key={index}>{sentence}</li>
       ))}
     </Sentences>
-  </ValueGroup>
+  </ShowField>
 );
 
 export default AuditEntryChanges;

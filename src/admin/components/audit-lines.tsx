@@ -61,13 +61,15 @@ const Details = styled.ul`
 
 /**
  * One entry inside a list: a line per sentence, "time · author · sentence", then its details
- * indented. `withDate`: entries not grouped under a day heading say their day ("5 Dec, 10:55").
+ * indented (unless `withDetails` is false). `withDate`: entries not grouped under a day heading say
+ * their day ("5 Dec, 10:55").
  */
-export const AuditEntryLines: React.FC<{ entry: AuditLineEntry; showActor?: boolean; withDate?: boolean }> = ({
-  entry,
-  showActor = true,
-  withDate = false,
-}) => {
+export const AuditEntryLines: React.FC<{
+  entry: AuditLineEntry;
+  showActor?: boolean;
+  withDate?: boolean;
+  withDetails?: boolean;
+}> = ({ entry, showActor = true, withDate = false, withDetails = true }) => {
   const prefix = (
     <>
       <time dateTime={entry.at} title={`${formatDay(entry.at)}, ${formatTime(entry.at)}`}>
@@ -85,7 +87,7 @@ export const AuditEntryLines: React.FC<{ entry: AuditLineEntry; showActor?: bool
           {sentence}
         </Line>
       ))}
-      {entry.details.length > 0 ? (
+      {withDetails && entry.details.length > 0 ? (
         <Line>
           <Details>
             {entry.details.map((detail, index) => (

@@ -5,13 +5,13 @@
 import React from 'react';
 import { Link } from 'react-router-dom';
 import type { BasePropertyProps } from 'adminjs';
-import { ValueGroup } from '@adminjs/design-system';
+import { ShowField } from './show-field.tsx';
 
 const AuditRecordLink: React.FC<BasePropertyProps> = ({ record, property, where }) => {
   const recordId = record?.params.recordId as string | null | undefined;
   const href = record?.params.recordHref as string | undefined;
   const value = !recordId ? null : href ? <Link to={href}>#{recordId}</Link> : `#${recordId}`;
-  return where === 'show' ? <ValueGroup label={property.label}>{value ?? '—'}</ValueGroup> : <>{value}</>;
+  return where === 'show' ? <ShowField label={property.label}>{value ?? '—'}</ShowField> : <>{value}</>;
 };
 
 export default AuditRecordLink;

@@ -15,6 +15,7 @@ const Tiles = styled.ul`
 
 const Tile = styled(Link)`
   display: block;
+  box-sizing: border-box;
   height: 100%;
   padding: 14px 16px;
   border: 1px solid #d5d9e0;

@@ -56,7 +56,7 @@ export const RecentActions: React.FC<Props> = ({ actions, showActor, emptyText, 
           <RecordLink to={action.href}>{action.record}</RecordLink>
           <Kind> · {action.kind}</Kind>
           <Lines>
-            <AuditEntryLines entry={action} showActor={showActor} withDate />
+            <AuditEntryLines entry={action} showActor={showActor} withDate withDetails={false} />
           </Lines>
         </Action>
       ))}

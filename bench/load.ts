@@ -128,11 +128,20 @@ async function addRecentCustomers(databaseUrl: string): Promise<void> {
 }
 
 async function get(baseUrl: string, cookie: string, url: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${baseUrl}${url}`, {
-    headers: { cookie, ...AS_IF_BEHIND_TLS_PROXY },
-    redirect: 'manual',
-  });
-  return { status: response.status, body: await response.text() };
+  // A kept-alive connection the server closed while the bench was busy elsewhere (the server drops
+  // idle ones after 5 s) fails at once: the request is then sent again on a new one.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(`${baseUrl}${url}`, {
+        headers: { cookie, ...AS_IF_BEHIND_TLS_PROXY },
+        redirect: 'manual',
+      });
+      return { status: response.status, body: await response.text() };
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= 3 || code !== 'UND_ERR_SOCKET') throw error;
+    }
+  }
 }
 
 /** A last name whose search the app answers with about SEARCH_TARGET_MATCHES customers. */

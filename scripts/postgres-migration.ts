@@ -1,8 +1,9 @@
 /**
  * The PostgreSQL migration SQL between two versions of the derived PostgreSQL schema:
  * `prisma migrate diff` between the two datamodels, plus what the datamodel cannot say — the
- * triggers that keep models marked `// @append-only` in prisma/schema.prisma append-only, and the
- * trigram indexes of fields marked `// @trigram-index`.
+ * triggers that keep models marked `// @append-only` in prisma/schema.prisma append-only, the
+ * trigram indexes of fields marked `// @trigram-index`, and the triggers keeping the Home's
+ * customer counters (`// @customer-counters`).
  * `prisma migrate diff` through the JS engine opens a connection even to diff two files, so this
  * needs a reachable PostgreSQL (TEST_DATABASE_URL, else the local default below).
  */
@@ -10,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CUSTOMER_COUNTERS_SQL, hasCustomerCounters } from './postgres-customer-counters.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PRISMA = path.join(ROOT, 'node_modules/.bin/prisma');
@@ -97,5 +99,6 @@ export function postgresMigrationSql(
   const trigramIndexes = trigramIndexedFields(toSchema)
     .filter((field) => !alreadyTrigramIndexed.has(field))
     .map(trigramIndexSql);
-  return [diff, ...triggers, ...trigramIndexes].filter(Boolean).join('\n\n');
+  const counters = hasCustomerCounters(toSchema) && !(fromSchema && hasCustomerCounters(fromSchema));
+  return [diff, ...triggers, ...trigramIndexes, counters ? CUSTOMER_COUNTERS_SQL : ''].filter(Boolean).join('\n\n');
 }

@@ -3,7 +3,8 @@ import AdminJS from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { loadDatamodel } from '../db/dmmf.js';
 import type { Services } from '../domain/services.js';
-import { componentLoader } from './components.js';
+import { componentLoader, HOME_COMPONENT } from './components.js';
+import { homeHandler } from './home/home-handler.js';
 import { PRODUCT_NAME } from '../domain/product.js';
 import { ADMIN_ROOT, BRAND_ASSETS_PATH } from './paths.js';
 import { auditLogResourceOptions } from './resources/audit-log-options.js';
@@ -17,6 +18,8 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
     componentLoader,
     loginPath: `${ADMIN_ROOT}/login`,
     logoutPath: `${ADMIN_ROOT}/logout`,
+    // The Home, instead of AdminJS's "Welcome on Board!" page: the logo, the Home breadcrumb, /admin.
+    dashboard: { component: HOME_COMPONENT, handler: homeHandler(services) },
     resources: [
       customerResourceOptions(prisma, datamodel, services),
       userResourceOptions(prisma, datamodel, services),

@@ -7,7 +7,6 @@ import { requireActionPermission } from './action-guard.js';
 import { authRoutes, requireSignedIn } from './auth.js';
 import { panelPageExtras } from './offline-assets.js';
 import { dropInheritedQueryKeys } from './query-keys.js';
-import { ADMIN_ROOT } from './paths.js';
 
 /** The panel under /admin: sign-in routes, then the guards, then AdminJS's own routes. */
 export function adminRouter(
@@ -24,7 +23,5 @@ export function adminRouter(
   router.use(profileRoutes(services));
   router.use(requireActionPermission(admin));
   router.use(dropInheritedQueryKeys);
-  // Like Django's admin index, the panel opens on its main model.
-  router.get('/', (_req, res) => res.redirect(`${ADMIN_ROOT}/resources/Customer`));
   return buildRouter(admin, router);
 }

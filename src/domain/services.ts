@@ -4,9 +4,11 @@ import { createLoginThrottle, createResetRequestThrottle } from './accounts/logi
 import { createOneTimeLinks, type MailSender } from './accounts/one-time-links.js';
 import { createRefreshTokens } from './accounts/refresh-tokens.js';
 import { createUserService } from './accounts/users.js';
+import { createRecordHistory } from './audit/record-history.js';
 import { createCustomerService } from './customers/service.js';
 import type { PhoneRegion } from './customers/phone.js';
 import { systemClock, type Clock } from './clock.js';
+import { createHomeService } from './dashboard/home.js';
 import { PRODUCT_NAME } from './product.js';
 
 export interface DomainOptions {
@@ -37,6 +39,8 @@ export function createServices({ prisma, defaultPhoneRegion, mail, publicUrl, cl
       productName: PRODUCT_NAME,
       resetRequests: createResetRequestThrottle(prisma),
     }),
+    history: createRecordHistory(prisma),
+    home: createHomeService({ prisma, clock }),
   };
 }
 

@@ -108,12 +108,12 @@ async function createThroughForm(page: Page, customer: CustomerInput): Promise<v
 }
 
 describe('admin panel in a browser', () => {
-  it('signs in through the login page and lands on the Customers list', async () => {
+  it('signs in through the login page and lands on the Home', async () => {
     const page = await freshPage();
-    await signIn(page, app.baseUrl, staff);
+    await signIn(page, app.baseUrl, staff, { landing: 'home' });
 
-    expect(new URL(page.url()).pathname).toBe('/admin/resources/Customer');
-    await waitForCustomerList(page);
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     await expect(page.title()).resolves.toBe('Customer Back-office');
     await page.getByText(staff.email).first().waitFor(); // the signed-in user in the top bar
   });
@@ -201,7 +201,7 @@ describe('admin panel in a browser', () => {
     const page = await freshPage();
     const foreign = recordForeignRequests(page);
 
-    await signIn(page, app.baseUrl, staff); // login page, sign-in POST, redirect to the list
+    await signIn(page, app.baseUrl, staff); // login page, sign-in POST, the Home, then the list
     await waitForCustomerList(page);
     await openNewCustomerForm(page);
     const dateOfBirth = page.getByTestId('property-edit-dateOfBirth');

@@ -216,7 +216,7 @@ describe('what the panel shows each role', () => {
   it.each([
     ['SUPERUSER', ['new', 'show', 'edit', 'delete', 'history', 'bulkDelete']],
     ['MANAGER', ['new', 'show', 'edit', 'delete', 'history', 'bulkDelete']],
-    ['STAFF', ['new', 'show', 'edit']],
+    ['STAFF', ['new', 'show', 'edit', 'history']],
     ['VIEWER', ['show']],
   ] as const)('%s is offered the customer actions %j', async (role, expected) => {
     const customer = await t.services.customers.create(customerForm(), su());

@@ -34,8 +34,8 @@ const DESIGN_MATRIX: ReadonlyArray<
   ['Customer', 'restore', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['Customer', 'bulkDelete', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['Customer', 'export', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
-  // A customer's History is its audit log entries: readable where the audit log is
-  ['Customer', 'history', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
+  // A customer's History on its page: for whoever may edit customers (STAFF too, who may not read the audit log)
+  ['Customer', 'history', { SUPERUSER: Y, MANAGER: Y, STAFF: Y, VIEWER: N }],
   // User (accounts): superusers only
   ['User', 'list', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
   ['User', 'show', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
@@ -48,6 +48,10 @@ const DESIGN_MATRIX: ReadonlyArray<
   // AuditLog list, show: superusers and managers
   ['AuditLog', 'list', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['AuditLog', 'show', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
+  // Home: everyone sees customer numbers, the chart, their own recent actions and quick links; the
+  // team's recent actions are for superusers and managers, staff and sign-in numbers for superusers
+  ['Home', 'teamActions', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
+  ['Home', 'accessCounts', { SUPERUSER: Y, MANAGER: N, STAFF: N, VIEWER: N }],
 ];
 
 const CELLS = DESIGN_MATRIX.flatMap(([resource, action, allowed]) =>

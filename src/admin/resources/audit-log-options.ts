@@ -1,13 +1,40 @@
-/** How the panel shows the audit log: read-only columns and filters for the roles that may read it. */
-import type { ResourceWithOptions } from 'adminjs';
+/**
+ * How the panel shows the audit log: read-only columns and filters for the roles that may read it;
+ * an entry's changes as sentences, and its "Record #" linked to the record where the viewer may open it.
+ */
+import type { ActionContext, ActionResponse, RecordJSON, ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
+import { can } from '../../domain/accounts/permissions.js';
 import { AUDIT_ACTIONS, AUDIT_RESOURCES } from '../../domain/audit/audit-log.js';
+import { auditedRecord } from '../../domain/audit/audited-record.js';
+import { AUDIT_ENTRY_CHANGES_COMPONENT, AUDIT_RECORD_LINK_COMPONENT } from '../components.js';
+import { roleOf } from '../current-admin.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy } from './access.js';
 import { AuditLogResource } from './audit-log-resource.js';
 
 const refused = { isAccessible: false, isVisible: false } as const;
+
+/** Adds `recordHref` to an entry the viewer may follow to its record (a manager may not open staff accounts). */
+function linkRecord(record: RecordJSON | undefined, context: ActionContext): void {
+  if (!record) return;
+  const { resource, recordId } = record.params as { resource?: string; recordId?: string | null };
+  const target = auditedRecord(String(resource), recordId ?? null);
+  if (target && can(roleOf(context.currentAdmin), target.resource, 'show')) {
+    record.params.recordHref = context.h.recordActionUrl({
+      resourceId: target.resource,
+      recordId: target.id,
+      actionName: 'show',
+    });
+  }
+}
+
+const withRecordLinks = async (response: ActionResponse, _request: unknown, context: ActionContext) => {
+  linkRecord(response.record as RecordJSON | undefined, context);
+  for (const record of (response.records as RecordJSON[] | undefined) ?? []) linkRecord(record, context);
+  return response;
+};
 
 export function auditLogResourceOptions(prisma: PrismaClient, datamodel: Datamodel): ResourceWithOptions {
   return {
@@ -23,12 +50,15 @@ export function auditLogResourceOptions(prisma: PrismaClient, datamodel: Datamod
         at: { type: 'datetime', isSortable: true },
         action: { availableValues: AUDIT_ACTIONS.map((value) => ({ value, label: value.replace('_', ' ') })) },
         resource: { availableValues: AUDIT_RESOURCES.map((value) => ({ value, label: value })) },
-        recordId: { isSortable: false },
-        changes: { type: 'textarea' },
+        recordId: {
+          isSortable: false,
+          components: { show: AUDIT_RECORD_LINK_COMPONENT, list: AUDIT_RECORD_LINK_COMPONENT },
+        },
+        changes: { type: 'textarea', components: { show: AUDIT_ENTRY_CHANGES_COMPONENT } },
       },
       actions: {
-        list: { isAccessible: allowedBy('AuditLog', 'list') },
-        show: { isAccessible: allowedBy('AuditLog', 'show') },
+        list: { isAccessible: allowedBy('AuditLog', 'list'), after: withRecordLinks },
+        show: { isAccessible: allowedBy('AuditLog', 'show'), after: withRecordLinks },
         search: refused,
         new: refused,
         edit: refused,

@@ -3,6 +3,7 @@ import { PrismaResource } from './prisma-resource.js';
 import { BaseRecord, ForbiddenError, type Filter } from 'adminjs';
 import type { AuditLog, PrismaClient } from '@prisma/client';
 import { clampListWindow } from './list-window.js';
+import { auditSentences } from '../../domain/audit/audit-sentences.js';
 import { auditCriteria, auditOrderBy, auditWhere } from '../../domain/audit/audit-query.js';
 
 export class AuditLogResource extends PrismaResource {
@@ -58,7 +59,12 @@ export class AuditLogResource extends PrismaResource {
 
   private toRecord(entry: AuditLog): BaseRecord {
     return new BaseRecord(
-      { ...this.prepareReturnValues(entry), changes: entry.changes ? JSON.stringify(entry.changes, null, 1) : null },
+      {
+        ...this.prepareReturnValues(entry),
+        changes: entry.changes ? JSON.stringify(entry.changes, null, 1) : null,
+        // The changes as the entry's page shows them (AuditEntryChanges), from the one renderer.
+        sentences: JSON.stringify(auditSentences(entry)),
+      },
       this,
     );
   }

@@ -11,6 +11,7 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
+import { RECORD_HISTORY_COMPONENT } from '../components.js';
 import { historyAction } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
@@ -43,6 +44,7 @@ export function customerResourceOptions(
         'updatedAt',
         'updatedBy',
         'deletedAt',
+        'history',
       ],
       editProperties: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
       filterProperties: [SEARCH_FILTER, STATUS_FILTER, 'createdAt'],
@@ -58,6 +60,12 @@ export function customerResourceOptions(
         notes: { type: 'textarea', props: { rows: 4 } },
         createdBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
         updatedBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
+        // Not a column: the customer's History, a section at the bottom of its page.
+        history: {
+          type: 'string',
+          components: { show: RECORD_HISTORY_COMPONENT },
+          isVisible: { list: false, show: true, edit: false, filter: false },
+        },
         [SEARCH_FILTER]: {
           type: 'string',
           position: 0,
@@ -81,7 +89,7 @@ export function customerResourceOptions(
           isVisible: allowedWhen('Customer', 'delete', (params) => !isDeleted(params)),
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
-        history: historyAction('Customer'),
+        history: historyAction('Customer', services),
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',

@@ -1,26 +1,53 @@
+/** Record actions more than one resource offers: History. */
 import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
-import type { ProtectedResource } from '../../domain/accounts/permissions.js';
+import type { HistoryPage } from '../../domain/audit/record-history.js';
+import type { Services } from '../../domain/services.js';
+import { RECORD_HISTORY_COMPONENT } from '../components.js';
+import { actorOf } from '../current-admin.js';
+import { asAdminErrors } from '../domain-errors.js';
 import { allowedBy } from './access.js';
 
-/** "History" on a record: its audit log entries, newest first (like Django's object history). */
-export function historyAction(resource: ProtectedResource): Partial<Action<ActionResponse>> {
+/** A page of a record's History as the RecordHistory component reads it (times as ISO 8601). */
+export interface HistoryBody {
+  entries: Array<{ id: number; at: string; actorName: string; sentences: string[]; details: string[] }>;
+  hasMore: boolean;
+}
+
+function historyBody({ entries, hasMore }: HistoryPage): HistoryBody {
+  return {
+    entries: entries.map(({ id, at, actorName, sentences, details }) => ({
+      id,
+      at: at.toISOString(),
+      actorName,
+      sentences,
+      details,
+    })),
+    hasMore,
+  };
+}
+
+/**
+ * "History" on a record: its audit entries as sentences, newest first, 20 at a time (`?before=<entry
+ * id>` for older ones) — like Django's object history, on the record's page and on its own. For
+ * whoever the matrix's `history` cell allows, which may be more roles than may read the audit log.
+ */
+export function historyAction(
+  resource: 'Customer' | 'User',
+  services: Pick<Services, 'history'>,
+): Partial<Action<ActionResponse>> {
   return {
     actionType: 'record',
     icon: 'Clock',
-    component: false,
+    component: RECORD_HISTORY_COMPONENT,
     isAccessible: allowedBy(resource, 'history'),
     handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
-      const recordId = String(request.params.recordId);
-      const query = new URLSearchParams({
-        'filters.resource': resource,
-        'filters.recordId': recordId,
-        sortBy: 'at',
-        direction: 'desc',
-      });
-      return {
-        record: context.record!.toJSON(context.currentAdmin),
-        redirectUrl: `${context.h.resourceUrl({ resourceId: 'AuditLog' })}?${query}`,
-      };
+      const before = Number(request.query?.before);
+      const page = await asAdminErrors(() =>
+        services.history.page(resource, Number(request.params.recordId), actorOf(context.currentAdmin), {
+          before: Number.isSafeInteger(before) && before > 0 ? before : undefined,
+        }),
+      );
+      return { record: context.record!.toJSON(context.currentAdmin), history: historyBody(page) };
     },
   };
 }

@@ -69,7 +69,7 @@ export function userResourceOptions(
         edit: { isAccessible: allowedBy('User', 'edit'), after: withoutTypedPassword },
         delete: { isAccessible: false, isVisible: false },
         bulkDelete: { isAccessible: false, isVisible: false },
-        history: historyAction('User'),
+        history: historyAction('User', services),
         invite: {
           actionType: 'record',
           icon: 'Send',

@@ -28,8 +28,9 @@ const matrix = {
     restore: managers,
     bulkDelete: managers,
     export: managers,
-    // The record's entries in the audit log: as readable as the audit log itself.
-    history: managers,
+    // A customer's History on its page (its audit entries as sentences): whoever may edit the
+    // customer may read how it changed; the audit log itself stays with managers.
+    history: editors,
   },
   User: {
     list: superusers,
@@ -44,6 +45,12 @@ const matrix = {
   AuditLog: {
     list: managers,
     show: managers,
+  },
+  // What the Home shows beyond customer numbers, the chart, one's own recent actions and quick
+  // links (which every role sees).
+  Home: {
+    teamActions: managers,
+    accessCounts: superusers,
   },
 } as const satisfies Record<string, Record<string, readonly Role[]>>;
 

@@ -18,9 +18,10 @@ export interface AxeFinding {
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** Every violation axe finds on the page as it is now. */
-export async function scanPage(page: Page): Promise<AxeFinding[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+/** Every violation axe finds on the page as it is now (only inside the `within` selector, if given). */
+export async function scanPage(page: Page, within?: string): Promise<AxeFinding[]> {
+  const builder = new AxeBuilder({ page }).withTags(TAGS);
+  const { violations } = await (within ? builder.include(within) : builder).analyze();
   return violations.map((violation) => ({
     rule: violation.id,
     impact: violation.impact ?? null,
@@ -30,8 +31,12 @@ export async function scanPage(page: Page): Promise<AxeFinding[]> {
 }
 
 /** Fails with a readable list when axe finds a critical or serious violation on the page. */
-export async function expectNoSeriousViolations(page: Page, label = page.url()): Promise<AxeFinding[]> {
-  const findings = await scanPage(page);
+export async function expectNoSeriousViolations(
+  page: Page,
+  label = page.url(),
+  within?: string,
+): Promise<AxeFinding[]> {
+  const findings = await scanPage(page, within);
   const serious = findings.filter((finding) => finding.impact === 'critical' || finding.impact === 'serious');
   expect(
     serious.map((finding) => `${finding.impact} ${finding.rule} (${finding.help}): ${finding.targets.join(', ')}`),

@@ -109,10 +109,16 @@ export async function openPage(page: Page, baseUrl: string, pathname: string): P
 
 /**
  * Signs in through the real login page as a person would: type email and password, press the
- * form's submit button, land on the Customers list. Fails with what the server answered if the
- * sign-in POST is not the expected redirect.
+ * form's submit button, land on the Home. Then, unless `landing` is 'home', opens the Customers list
+ * (where most stories start). Fails with what the server answered if the sign-in POST is not the
+ * expected redirect.
  */
-export async function signIn(page: Page, baseUrl: string, user: { email: string; password: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  user: { email: string; password: string },
+  { landing = 'customers' }: { landing?: 'home' | 'customers' } = {},
+): Promise<void> {
   await openPage(page, baseUrl, '/admin/login');
   const form = page.locator('form[action="/admin/login"]');
   await form.locator('input[name="email"]').fill(user.email);
@@ -131,7 +137,8 @@ export async function signIn(page: Page, baseUrl: string, user: { email: string;
         `The browser sent Origin: ${sent.origin ?? '(none)'}, Sec-Fetch-Site: ${sent['sec-fetch-site'] ?? '(none)'}.`,
     );
   }
-  await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
+  await page.waitForURL(/\/admin\/?$/, { waitUntil: 'domcontentloaded' });
+  if (landing === 'customers') await openPage(page, baseUrl, '/admin/resources/Customer');
 }
 
 /** Waits until the Customers list has rendered its table (or its empty state). */
@@ -201,8 +208,8 @@ export function recordForeignRequests(page: Page): string[] {
 export interface BrowserSession {
   /** The running app (available inside tests). */
   readonly app: RunningApp;
-  /** A page in a fresh UTC context, closed with the session. */
-  newPage(): Promise<Page>;
+  /** A page in a fresh context (UTC unless `options` say otherwise), closed with the session. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -229,9 +236,9 @@ export function useBrowserSession(): BrowserSession {
       if (!app) throw new Error('the app is not started yet (use it inside a test)');
       return app;
     },
-    async newPage() {
+    async newPage(options = {}) {
       if (!browser) throw new Error('the browser is not started yet (use it inside a test)');
-      const context = await browser.newContext({ timezoneId: 'UTC' });
+      const context = await browser.newContext({ timezoneId: 'UTC', ...options });
       contexts.push(context);
       return context.newPage();
     },

@@ -8,6 +8,9 @@ import { authRoutes, requireSignedIn } from './auth.js';
 import { panelPageExtras } from './offline-assets.js';
 import { dropInheritedQueryKeys } from './query-keys.js';
 import { ADMIN_ROOT } from './paths.js';
+import { panelBodies } from './panel-body.js';
+import { keepEditableFields } from './editable-fields.js';
+import { scriptSafeInlineState } from './inline-state.js';
 
 /** The panel under /admin: sign-in routes, then the guards, then AdminJS's own routes. */
 export function adminRouter(
@@ -15,9 +18,11 @@ export function adminRouter(
   services: Services,
   sessionCookieName: string,
   logError: (message: string, error: unknown) => void,
+  logWarn: (message: string, details: Record<string, unknown>) => void = () => {},
 ): Router {
   const router = express.Router();
   router.use(panelPageExtras);
+  router.use(scriptSafeInlineState);
   router.use(authRoutes(admin, services.authenticator, services.clock, sessionCookieName));
   router.use(publicAccountRoutes(services, logError));
   router.use(requireSignedIn(services.authenticator));
@@ -26,5 +31,9 @@ export function adminRouter(
   router.use(dropInheritedQueryKeys);
   // Like Django's admin index, the panel opens on its main model.
   router.get('/', (_req, res) => res.redirect(`${ADMIN_ROOT}/resources/Customer`));
+  // Last before AdminJS's routes: everything mounted above (sign-in, account pages, an upload
+  // route of its own) reads its own body; AdminJS's routes get theirs bounded, and no files.
+  router.use(panelBodies(logWarn));
+  router.use(keepEditableFields(admin));
   return buildRouter(admin, router);
 }

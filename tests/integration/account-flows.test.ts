@@ -37,7 +37,7 @@ describe('invitations', () => {
     const id = created.body.record.params.id;
     expect(await signInStatus('invitee@staff.test', '')).toBe(401);
 
-    const sent = await bossAgent.get(`/admin/api/resources/User/records/${id}/invite`);
+    const sent = await bossAgent.post(`/admin/api/resources/User/records/${id}/invite`);
     expect(sent.body.notice).toMatchObject({ type: 'success' });
     const mail = t.mailbox.messages.at(-1)!;
     expect(mail.to).toBe('invitee@staff.test');
@@ -65,7 +65,7 @@ describe('invitations', () => {
 
   it('an invitation expires after 72 hours', async () => {
     const user = await t.createUser('VIEWER');
-    await bossAgent.get(`/admin/api/resources/User/records/${user.id}/invite`);
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/invite`);
     const { path, token } = pathOf(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
     t.clock.set('2026-11-26T12:00:01.000Z');
     expect((await setPassword(path, token, 'too late password')).status).toBe(410);
@@ -122,7 +122,7 @@ describe('forgot password', () => {
 
   it('a superuser can send a reset link to any active user', async () => {
     const user = await t.createUser('VIEWER');
-    const response = await bossAgent.get(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
+    const response = await bossAgent.post(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
     expect(response.body.notice).toMatchObject({ type: 'success' });
     expect(t.mailbox.messages.at(-1)!.to).toBe(user.email);
   });
@@ -224,7 +224,7 @@ describe('password reset requests are limited', () => {
     expect(pages.size).toBe(1);
     expect(t.mailbox.messages.filter((m) => m.to === user.email)).toHaveLength(3);
     // A superuser's "Send password reset" is not limited.
-    await bossAgent.get(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
     expect(t.mailbox.messages.filter((m) => m.to === user.email)).toHaveLength(4);
   });
 });

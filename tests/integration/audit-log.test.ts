@@ -57,7 +57,7 @@ describe('audited customer changes: exactly one entry each, with only what chang
 
     lastId = entries[0]!.id;
     await agent.post(`/admin/api/resources/Customer/records/${id}/delete`);
-    await agent.get(`/admin/api/resources/Customer/records/${id}/restore`);
+    await agent.post(`/admin/api/resources/Customer/records/${id}/restore`);
     entries = await newEntries();
     expect(entries.map((e) => e.action)).toEqual(['delete', 'restore']);
     expect((entries[0]!.changes as Record<string, [unknown, unknown]>).deletedAt![0]).toBeNull();
@@ -189,7 +189,7 @@ describe('audited account events', () => {
   it('invitation sent and accepted, password reset by link, password change in the profile', async () => {
     const user = await t.createUser('STAFF');
     lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
-    await agent.get(`/admin/api/resources/User/records/${user.id}/invite`);
+    await agent.post(`/admin/api/resources/User/records/${user.id}/invite`);
     const invite = new URL(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
     await request(t.app)
       .post(invite.pathname)

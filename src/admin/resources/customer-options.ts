@@ -7,11 +7,12 @@ import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
 import type { Services } from '../../domain/services.js';
 import { CUSTOMER_STATUSES } from '../../domain/customers/query.js';
+import { Components } from '../components.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
-import { historyAction } from './record-actions.js';
+import { historyAction, unlessPosted } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
 const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt);
@@ -85,11 +86,13 @@ export function customerResourceOptions(
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',
-          component: false,
+          component: Components.ConfirmAction,
           guard: 'Restore this customer? It will show in the list again.',
           isAccessible: allowedBy('Customer', 'restore'),
           isVisible: allowedWhen('Customer', 'restore', isDeleted),
           handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const preview = unlessPosted(request, context);
+            if (preview) return preview;
             const { record, currentAdmin, h, resource: adminResource } = context;
             if (!record) throw new Error('restore is a record action');
             await asAdminErrors(() =>

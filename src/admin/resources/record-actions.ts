@@ -1,4 +1,4 @@
-import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
+import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
 import type { ProtectedResource } from '../../domain/accounts/permissions.js';
 import { allowedBy } from './access.js';
 
@@ -23,4 +23,13 @@ export function historyAction(resource: ProtectedResource): Partial<Action<Actio
       };
     },
   };
+}
+
+/**
+ * What a state-changing record action answers to anything but a POST: the record, for its
+ * confirmation screen (Components.ConfirmAction), and nothing changed. AdminJS's own button for an
+ * action without a screen would send a GET — and nothing in the panel changes on a GET.
+ */
+export function unlessPosted(request: ActionRequest, context: ActionContext): RecordActionResponse | null {
+  return request.method === 'post' ? null : { record: context.record!.toJSON(context.currentAdmin) };
 }

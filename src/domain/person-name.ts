@@ -15,9 +15,9 @@ export function personName(label: string) {
     blankToUndefined,
     z
       .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-      .transform((value) => value.trim())
+      // White space of any kind (a pasted tab or line break too) is one space; other controls are refused.
+      .transform((value) => value.trim().replace(/\s+/g, ' '))
       .transform(checkedText(label))
-      .transform((value) => value.replace(/\s+/g, ' '))
       .refine((value) => !isMarkupOnly(value), `${label} must contain letters, not only markup.`)
       .refine(
         (value) => [...value].length <= NAME_MAX_LENGTH,

@@ -20,6 +20,9 @@ export interface TextOptions {
   multiline?: boolean;
 }
 
+/** Searched words: white space of any kind (tab, line break) only separates them. */
+export const WORDS: TextOptions = { multiline: true };
+
 /** Whether text may be stored: well-formed Unicode, and no control character but those `multiline` allows. */
 export function isAcceptableText(value: string, { multiline = false }: TextOptions = {}): boolean {
   const controls = multiline ? CONTROL_EXCEPT_TAB_AND_LINE_FEED : CONTROL;

@@ -141,6 +141,29 @@ describe('deactivation', () => {
     expect(await signInStatus(user.email, TEST_PASSWORD)).toBe(302);
   });
 
+  it('spends every unused link: a reset or invitation link sent before it does not work after a reactivation', async () => {
+    const user = await t.createUser('STAFF');
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
+    const reset = pathOf(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/invite`);
+    const invite = pathOf(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/edit`).type('form').send({ isActive: 'false' });
+    expect((await request(t.app).get(invite.path).query({ token: invite.token })).status).toBe(410);
+    expect((await setPassword(invite.path, invite.token, 'while inactive 123')).status).toBe(410);
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/edit`).type('form').send({ isActive: 'true' });
+    expect((await setPassword(reset.path, reset.token, 'after reactivation 1')).status).toBe(410);
+    expect((await setPassword(invite.path, invite.token, 'after reactivation 1')).status).toBe(410);
+    expect(await signInStatus(user.email, TEST_PASSWORD)).toBe(302);
+  });
+
+  it('sends no invitation to a deactivated account', async () => {
+    const user = await t.createUser('STAFF', { isActive: false });
+    const answer = await bossAgent.post(`/admin/api/resources/User/records/${user.id}/invite`);
+    expect(answer.body.notice).toMatchObject({ type: 'error' });
+    expect(t.mailbox.messages).toEqual([]);
+    expect(await t.prisma.accountToken.count({ where: { userId: user.id } })).toBe(0);
+  });
+
   it('ends a session for good even when it was not used while the account was inactive', async () => {
     const user = await t.createUser('STAFF');
     const session = await t.signIn(user.email);

@@ -186,6 +186,19 @@ describe('audited account events', () => {
     expect(JSON.stringify(entries)).not.toContain('whatever it is');
   });
 
+  it('login_failed never holds what was typed as an email unless it is an email address', async () => {
+    lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
+    // A password typed into the email field, over the panel and the API.
+    await request(t.app).post('/admin/login').type('form').send({ email: 'my secret pass 42', password: 'x' });
+    await request(t.app).post('/api/v1/auth/token').send({ email: 'my secret pass 42', password: 'x' });
+    const entries = await newEntries();
+    expect(entries.map((e) => [e.action, e.changes])).toEqual([
+      ['login_failed', { identifier: [null, 'not an email address'] }],
+      ['login_failed', { identifier: [null, 'not an email address'] }],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('my secret pass');
+  });
+
   it('invitation sent and accepted, password reset by link, password change in the profile', async () => {
     const user = await t.createUser('STAFF');
     lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;

@@ -6,7 +6,7 @@
  */
 import { Prisma } from '@prisma/client';
 import { parseCalendarDate } from './age.js';
-import { isAcceptableText } from '../text.js';
+import { isAcceptableText, WORDS } from '../text.js';
 import { isIndexedTerm, searchPatterns } from './search-text.js';
 
 export const CUSTOMER_STATUSES = ['active', 'deleted', 'all'] as const;
@@ -83,7 +83,7 @@ export function customerConditions(criteria: CustomerListCriteria, searchConditi
   if (criteria.createdFrom) conditions.push(Prisma.sql`"createdAt" >= ${criteria.createdFrom}`);
   if (criteria.createdTo) conditions.push(Prisma.sql`"createdAt" <= ${criteria.createdTo}`);
   // A search holding characters no text may hold (domain/text.ts) finds no one.
-  const searchable = criteria.search === undefined || isAcceptableText(criteria.search);
+  const searchable = criteria.search === undefined || isAcceptableText(criteria.search, WORDS);
   const terms = criteria.search && searchable ? searchPatterns(criteria.search) : [];
   if (!searchable) conditions.push(Prisma.sql`1 = 0`);
   else if (terms.length > 0) conditions.push(terms.some(isIndexedTerm) ? searchCondition(terms) : Prisma.sql`1 = 0`);

@@ -2,7 +2,8 @@
 # `npm ci`, `npm run build`, `npm run start:prod` (migrations are applied at start).
 
 FROM node:24-bookworm-slim AS build
-# argon2 and better-sqlite3 are compiled from source (.npmrc); Prisma's native engines are never needed.
+# A toolchain for native addons that cannot use a prebuilt binary (docs/decisions/016-argon2-compiled-at-install.md);
+# Prisma's native engines are never needed.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*

@@ -26,7 +26,8 @@ const POSTGRES_BLOCKS: Record<string, string | null> = {
   'datasource db': `datasource db {
   provider = "postgresql"
   // Kept for \`prisma generate\` (see schema.prisma); the driver adapter supplies the connection.
-  url      = "postgresql://localhost/unused"
+  // From the environment: a literal URL here makes every \`prisma generate\` print a security warning.
+  url      = env("DATABASE_URL")
 }`,
 };
 

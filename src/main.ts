@@ -27,7 +27,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     import('./app.js'),
     import('./domain/accounts/first-superuser.js'),
   ]);
-  const { prisma, services, appliedMigrations } = await startRuntime(config);
+  const { prisma, services, appliedMigrations } = await startRuntime(config, logger);
   if (appliedMigrations.length > 0)
     logger.info({ migrations: appliedMigrations }, `Applied migrations: ${appliedMigrations.join(', ')}`);
   // Completes the migration that added Customer.searchText (its value needs the app's normalisation),
@@ -118,7 +118,7 @@ function announceFirstSuperuser(
 try {
   loadDotEnv();
   const config = loadConfig();
-  await main(config, createLogger(config.logLevel));
+  await main(config, createLogger(config.logLevel, { format: config.logFormat }));
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);

@@ -26,12 +26,16 @@ export interface Config {
   /** Which proxies in front of the app may report the client's address and protocol (express 'trust proxy'). */
   trustProxy: TrustProxy;
   logLevel: LogLevel;
+  /** `pretty` (one readable line per entry) or `json` (one JSON object per line). */
+  logFormat: LogFormat;
   /** Browser origins allowed to call the REST API (CORS); empty: no CORS headers. */
   corsOrigins: string[];
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export class ConfigError extends Error {
   constructor(
@@ -104,6 +108,10 @@ const schema = z.object({
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
     z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
   ),
+  LOG_FORMAT: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z.enum(LOG_FORMATS, { errorMap: () => ({ message: `must be one of ${LOG_FORMATS.join(', ')}` }) }).optional(),
+  ),
   DEFAULT_PHONE_REGION: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toUpperCase() || undefined : value),
     z
@@ -148,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: values.MAIL_FROM,
     trustProxy: values.TRUST_PROXY,
     logLevel: values.LOG_LEVEL,
+    // Development is read by a person at a terminal; production and tests by machines.
+    logFormat: values.LOG_FORMAT ?? (values.NODE_ENV === 'development' ? 'pretty' : 'json'),
     corsOrigins: values.CORS_ORIGINS,
   };
 }

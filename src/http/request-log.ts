@@ -1,5 +1,5 @@
 /**
- * One JSON log line per request: request id, method, path, status, response time — and nothing
+ * One log line per request: request id, method, path, status, response time — and nothing
  * else. Headers (cookies, authorization), bodies (passwords) and the query string (the one-time
  * tokens of reset and invitation links travel in it: /admin/reset-password?token=…) are never
  * read into the line, so there is nothing to redact.
@@ -21,10 +21,24 @@ function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/** The path without its query string. originalUrl: routers mounted on a path (/admin) rewrite req.url. */
+function pathOf(req: IncomingMessage): string {
+  return ((req as Request).originalUrl ?? req.url ?? '').split('?')[0]!;
+}
+
 function summary(req: IncomingMessage, res: ServerResponse, responseTime: number) {
-  // originalUrl: routers mounted on a path (/admin) rewrite req.url while they handle it.
-  const url = (req as Request).originalUrl ?? req.url ?? '';
-  return { method: req.method, path: url.split('?')[0], status: res.statusCode, responseTime };
+  return { method: req.method, path: pathOf(req), status: res.statusCode, responseTime };
+}
+
+/**
+ * Health probes come every few seconds from a load balancer or an orchestrator: an answer is news
+ * only when it fails, so a successful one is logged at debug level (LOG_LEVEL=debug shows them).
+ */
+const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+
+function levelOf(req: IncomingMessage, res: ServerResponse, error?: Error): 'error' | 'debug' | 'info' {
+  if (error || res.statusCode >= 500) return 'error';
+  return PROBE_PATHS.has(pathOf(req)) ? 'debug' : 'info';
 }
 
 export function requestLogger(logger: Logger): RequestHandler {
@@ -38,7 +52,7 @@ export function requestLogger(logger: Logger): RequestHandler {
     // It still serializes the request for a logger it will not use; keep that to the method.
     wrapSerializers: false,
     serializers: { req: (req: IncomingMessage) => ({ method: req.method }) },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customLogLevel: levelOf,
     customSuccessObject: (req, res, timing: { responseTime: number }) => summary(req, res, timing.responseTime),
     customErrorObject: (req, res, _error, timing: { responseTime: number }) => summary(req, res, timing.responseTime),
     customSuccessMessage: (_req, res) => (res.writableFinished ? 'request completed' : 'request aborted'),

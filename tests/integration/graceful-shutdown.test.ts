@@ -28,6 +28,8 @@ const env = {
   ADMIN_PASSWORD: ADMIN.password,
   NODE_ENV: 'development',
   LOG_LEVEL: 'info',
+  // The test reads the server's JSON lines (development would write them pretty).
+  LOG_FORMAT: 'json',
 };
 const serving = /serving the admin panel at http:\/\/127\.0\.0\.1:(\d+)\/admin/;
 

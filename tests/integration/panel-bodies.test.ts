@@ -39,7 +39,7 @@ beforeAll(async () => {
     config: { sessionSecret: 'test-session-secret-of-at-least-32-chars', nodeEnv: 'test' },
     prisma: db.prisma,
     services: db.services,
-    logger: createLogger('warn', sink),
+    logger: createLogger('warn', { destination: sink }),
   });
   close = app.close;
   server = app.app.listen(0, '127.0.0.1');

@@ -76,6 +76,7 @@ describe('loadConfig: values', () => {
       MAIL_FROM: 'Back-office <office@example.com>',
       TRUST_PROXY: 'loopback',
       LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'pretty',
       CORS_ORIGINS: 'https://pos.example.com',
     });
     expect(config).toEqual({
@@ -94,6 +95,7 @@ describe('loadConfig: values', () => {
       mailFrom: 'Back-office <office@example.com>',
       trustProxy: ['loopback'],
       logLevel: 'warn',
+      logFormat: 'pretty',
       corsOrigins: ['https://pos.example.com'],
     });
   });
@@ -281,5 +283,28 @@ describe('loadConfig: LOG_LEVEL', () => {
     const error = configError({ LOG_LEVEL: 'verbose' });
     expect(error.variable).toBe('LOG_LEVEL');
     expect(error.message).toMatch(/fatal, error, warn, info, debug, trace, silent/);
+  });
+});
+
+describe('loadConfig: LOG_FORMAT', () => {
+  it.each([
+    ['development', 'pretty'],
+    ['production', 'json'],
+    ['test', 'json'],
+  ] as const)('writes %s logs as %s by default', (nodeEnv, format) => {
+    expect(loadConfig({ NODE_ENV: nodeEnv, SESSION_SECRET: SECRET }).logFormat).toBe(format);
+  });
+
+  it.each([
+    [' JSON ', 'development', 'json'],
+    ['pretty', 'production', 'pretty'],
+  ] as const)('accepts LOG_FORMAT=%j whatever NODE_ENV (%s)', (value, nodeEnv, format) => {
+    expect(loadConfig({ LOG_FORMAT: value, NODE_ENV: nodeEnv, SESSION_SECRET: SECRET }).logFormat).toBe(format);
+  });
+
+  it('refuses an unknown format, naming the known ones', () => {
+    const error = configError({ LOG_FORMAT: 'xml' });
+    expect(error.variable).toBe('LOG_FORMAT');
+    expect(error.message).toMatch(/pretty, json/);
   });
 });

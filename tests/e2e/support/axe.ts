@@ -3,7 +3,7 @@
  * rules plus axe's best practices, and an assertion that names each critical or serious violation
  * with the elements it found, so a failing test says what to fix.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 

@@ -58,7 +58,7 @@ export function panelActionVerdict(resources: ReadonlyMap<string, Decorated>, re
   if (route.isApi && req.method !== 'POST' && POST_ONLY_API_ACTIONS.has(route.action)) {
     return refuse(405, `The ${route.action} action takes POST only.`, 'POST');
   }
-  if (route.kind === 'bulk' && route.isApi) {
+  if (route.kind === 'bulk') {
     const ids =
       typeof req.query.recordIds === 'string' ? req.query.recordIds.split(',').filter((id) => /^\d+$/.test(id)) : [];
     if (ids.length === 0) return refuse(400, 'Choose at least one record.');

@@ -59,6 +59,14 @@ describe('GET changes nothing', () => {
   });
 });
 
+describe('bulk actions', () => {
+  it('answers a bulk page or API call without record ids with 400 (AdminJS would throw)', async () => {
+    for (const path of ['/admin/resources/Customer/bulk/bulkDelete', '/admin/api/resources/Customer/bulk/bulkDelete']) {
+      expect((await superuser.get(path)).status, path).toBe(400);
+    }
+  });
+});
+
 describe('an edit touches the record in its URL only', () => {
   it('ignores an id (and other fields the form does not show) in a customer edit body', async () => {
     const [edited, other] = [await newCustomer(), await newCustomer()];

@@ -1,7 +1,7 @@
 # Customer Back-office — production image. Its build and start steps are the scripts CI runs:
 # `npm ci`, `npm run build`, `npm run start:prod` (migrations are applied at start).
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 # A toolchain for native addons that cannot use a prebuilt binary (docs/decisions/016-argon2-compiled-at-install.md);
 # Prisma's native engines are never needed.
 RUN apt-get update \
@@ -13,7 +13,7 @@ RUN npm ci --no-audit --no-fund \
  && npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000

@@ -7,6 +7,7 @@ import { API_ROOT } from './api/paths.js';
 import { createApiRouter } from './api/router.js';
 import { offlineAssetsRouter } from './admin/offline-assets.js';
 import { ADMIN_ROOT } from './admin/paths.js';
+import { requireHttps } from './admin/require-https.js';
 import { adminRouter } from './admin/router.js';
 import type { Config } from './config/config.js';
 import type { Services } from './domain/services.js';
@@ -21,7 +22,8 @@ import { createSessionMiddleware, SESSION_COOKIE_NAME } from './http/session.js'
 import { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'sessionSecret' | 'nodeEnv'> & Partial<Pick<Config, 'trustProxy' | 'corsOrigins'>>;
+  config: Pick<Config, 'sessionSecret' | 'nodeEnv'> &
+    Partial<Pick<Config, 'trustProxy' | 'corsOrigins' | 'publicOrigin'>>;
   prisma: PrismaClient;
   services: Services;
   /** Request lines and errors. Default: errors only (quiet in tests). */
@@ -69,12 +71,13 @@ export function createApp({
     logError,
   });
   const admin = createAdmin(prisma, services);
-  // No body parser before the admin router: AdminJS parses its own (multipart) bodies.
+  // No body parser before the admin router: it reads its own (admin/panel-body.ts), bounded.
   app.use(
     ADMIN_ROOT,
-    rejectCrossSiteRequests,
+    rejectCrossSiteRequests({ publicOrigin: config.publicOrigin }),
+    requireHttps({ secureCookies: production }),
     sessions.middleware,
-    adminRouter(admin, services, SESSION_COOKIE_NAME, logError),
+    adminRouter(admin, services, SESSION_COOKIE_NAME, logError, (message, details) => logger.warn(details, message)),
   );
 
   app.use(notFound);

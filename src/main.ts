@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { usePrebuiltComponentsBundle } from './admin/prebuilt-bundle.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config/config.js';
+import { startupWarnings } from './config/startup-warnings.js';
 import { gracefulServer } from './http/graceful-shutdown.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -35,6 +36,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     (filled) => filled > 0 && logger.info({ filled }, `Filled the search text of ${filled} customers`),
     (error: unknown) => logger.error({ err: error }, 'Filling the search text of customers failed'),
   );
+  for (const warning of startupWarnings(config)) logger.warn(warning);
   if (config.sessionSecretIsFallback) {
     logger.warn(
       'SESSION_SECRET is not set: using a development-only secret. Set SESSION_SECRET (≥ 32 chars) for any real use.',

@@ -1,13 +1,16 @@
 /**
- * The server-side check in front of AdminJS: every request naming a resource action (page or API)
- * is checked against the permission matrix and refused with 403 before AdminJS runs anything.
- * Requests AdminJS would answer with an exception (unknown resource or action, an action on the
- * wrong kind of route, a bulk action without record ids) get a 4xx here instead. AdminJS's own
- * isAccessible checks stay as a second line and drive what the UI shows.
+ * The server-side check in front of AdminJS: every request naming a resource action (page or API,
+ * search included) is checked against the permission matrix and refused with 403 before AdminJS
+ * runs anything. Requests AdminJS would answer with an exception (unknown resource or action, an
+ * action on the wrong kind of route, a bulk action without record ids, a GET of an action that only
+ * takes POST) get a 4xx here instead. AdminJS's own isAccessible checks stay as a second line and
+ * drive what the UI shows. Deciding (`panelActionVerdict`) is kept apart from answering (`sendRefusal`).
  */
 import type AdminJS from 'adminjs';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { can, type ProtectedResource } from '../domain/accounts/permissions.js';
+import { parsePanelRoute } from './panel-route.js';
+import { sendRefusal, type Refusal } from './refusal.js';
 
 const PROTECTED = new Map<string, ProtectedResource>([
   ['Customer', 'Customer'],
@@ -18,53 +21,56 @@ const PROTECTED = new Map<string, ProtectedResource>([
 /** AdminJS action names → matrix actions. */
 const MATRIX_ACTION = new Map([['new', 'create']]);
 
-type RouteKind = 'resource' | 'record' | 'bulk';
+/** Resource actions AdminJS's API runs only for a POST (a GET would throw). */
+const POST_ONLY_API_ACTIONS = new Set(['new']);
 
-// /resources/:resource (the list page), …/actions/:action, …/records/:id/:action, …/bulk/:action.
-// Case-insensitive, as express's routing is.
-const ACTION_PATH =
-  /^\/(?:api\/)?resources\/([^/]+)(?:\/?$|\/(?:actions\/([^/]+)|records\/[^/]+\/([^/]+)|bulk\/([^/]+)))/i;
+type Decorated = ReturnType<AdminJS['resources'][number]['decorate']>;
 
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
+export type Verdict = { allowed: true } | ({ allowed: false } & Refusal);
+
+const refuse = (status: number, message: string, allow?: string): Verdict => ({
+  allowed: false,
+  status,
+  message,
+  allow,
+});
+
+/** What the guard decides for one request, from its path, method, query and the signed-in role. */
+export function panelActionVerdict(resources: ReadonlyMap<string, Decorated>, req: Request): Verdict {
+  const route = parsePanelRoute(req.path);
+  if (!route) return { allowed: true };
+  const decorated = resources.get(route.resourceId);
+  const resource = PROTECTED.get(route.resourceId);
+  if (!decorated || !resource) return refuse(404, `There is no resource "${route.resourceId}".`);
+
+  if (!can(req.session.adminUser?.role, resource, MATRIX_ACTION.get(route.action) ?? route.action)) {
+    return refuse(403, 'Your role does not allow this action.');
   }
-}
-
-function refuse(res: Response, status: number, message: string, isApi: boolean): void {
-  res.status(status);
-  if (isApi) res.json({ notice: { message, type: 'error' } });
-  else res.type('text/plain').send(message);
+  const action = Object.hasOwn(decorated.actions, route.action) ? decorated.actions[route.action] : undefined;
+  const fitsRoute =
+    action &&
+    (route.kind === 'record'
+      ? action.isRecordType()
+      : route.kind === 'bulk'
+        ? action.isBulkType()
+        : action.isResourceType());
+  if (!fitsRoute) return refuse(404, `There is no such action: ${route.action}.`);
+  if (route.isApi && req.method !== 'POST' && POST_ONLY_API_ACTIONS.has(route.action)) {
+    return refuse(405, `The ${route.action} action takes POST only.`, 'POST');
+  }
+  if (route.kind === 'bulk') {
+    const ids =
+      typeof req.query.recordIds === 'string' ? req.query.recordIds.split(',').filter((id) => /^\d+$/.test(id)) : [];
+    if (ids.length === 0) return refuse(400, 'Choose at least one record.');
+  }
+  return { allowed: true };
 }
 
 export function requireActionPermission(admin: AdminJS): RequestHandler {
   const resources = new Map(admin.resources.map((resource) => [resource.decorate().id(), resource.decorate()]));
   return (req, res, next) => {
-    const match = ACTION_PATH.exec(req.path);
-    if (!match) return next();
-    const isApi = req.path.toLowerCase().startsWith('/api/');
-    const resourceId = decoded(match[1]!);
-    const decorated = resources.get(resourceId);
-    const resource = PROTECTED.get(resourceId);
-    if (!decorated || !resource) return refuse(res, 404, `There is no resource "${resourceId}".`, isApi);
-
-    const kind: RouteKind = match[3] ? 'record' : match[4] ? 'bulk' : 'resource';
-    const adminAction = decoded(match[2] ?? match[3] ?? match[4] ?? 'list');
-    if (!can(req.session.adminUser?.role, resource, MATRIX_ACTION.get(adminAction) ?? adminAction)) {
-      return refuse(res, 403, 'Your role does not allow this action.', isApi);
-    }
-    const action = Object.hasOwn(decorated.actions, adminAction) ? decorated.actions[adminAction] : undefined;
-    const fitsRoute =
-      action &&
-      (kind === 'record' ? action.isRecordType() : kind === 'bulk' ? action.isBulkType() : action.isResourceType());
-    if (!fitsRoute) return refuse(res, 404, `There is no such action: ${adminAction}.`, isApi);
-    if (kind === 'bulk' && isApi) {
-      const ids =
-        typeof req.query.recordIds === 'string' ? req.query.recordIds.split(',').filter((id) => /^\d+$/.test(id)) : [];
-      if (ids.length === 0) return refuse(res, 400, 'Choose at least one record.', isApi);
-    }
-    next();
+    const verdict = panelActionVerdict(resources, req);
+    if (verdict.allowed) return next();
+    sendRefusal(req, res, verdict);
   };
 }

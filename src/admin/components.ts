@@ -17,3 +17,6 @@ export const HOME_COMPONENT = register('Home', 'home');
 export const RECORD_HISTORY_COMPONENT = register('RecordHistory', 'record-history');
 export const AUDIT_ENTRY_CHANGES_COMPONENT = register('AuditEntryChanges', 'audit-entry-changes');
 export const AUDIT_RECORD_LINK_COMPONENT = register('AuditRecordLink', 'audit-record-link');
+
+// A state-changing record action's confirmation screen: its button POSTs (nothing changes on a GET).
+export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-action');

@@ -4,7 +4,7 @@ import type { RequestHandler } from 'express';
 // names up on plain objects, and such a name makes it call something that is not what it expects.
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-function hasInheritedName(key: string, value: unknown): boolean {
+export function hasInheritedName(key: string, value: unknown): boolean {
   if (key.split(/\.|~~|\[|\]/).some((segment) => INHERITED.has(segment))) return true;
   return (
     typeof value === 'object' &&

@@ -19,6 +19,8 @@ export interface Config {
   defaultPhoneRegion: CountryCode;
   /** The address users reach the app at; links in mails start with it. */
   publicUrl: string;
+  /** PUBLIC_URL's origin (scheme, host, port) when it is set: the one origin the panel takes forms from. */
+  publicOrigin?: string;
   smtpUrl?: string;
   mailFrom: string;
   /** Which proxies in front of the app may report the client's address and protocol (express 'trust proxy'). */
@@ -132,6 +134,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `is required when NODE_ENV=production (at least ${SESSION_SECRET_MIN_LENGTH} random characters)`,
     );
   }
+  if (values.NODE_ENV === 'production' && values.TRUST_PROXY === true) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'is true, which lets any client choose its own IP address (the left-most X-Forwarded-For) for the sign-in limits and the audit log: in production give the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.0/8)',
+    );
+  }
   return {
     nodeEnv: values.NODE_ENV,
     databaseUrl: values.DATABASE_URL,
@@ -143,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: values.ADMIN_PASSWORD,
     defaultPhoneRegion: values.DEFAULT_PHONE_REGION as CountryCode,
     publicUrl: values.PUBLIC_URL ?? `http://${values.HOST}:${values.PORT}`,
+    publicOrigin: values.PUBLIC_URL === undefined ? undefined : new URL(values.PUBLIC_URL).origin,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     trustProxy: values.TRUST_PROXY,

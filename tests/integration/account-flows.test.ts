@@ -37,7 +37,7 @@ describe('invitations', () => {
     const id = created.body.record.params.id;
     expect(await signInStatus('invitee@staff.test', '')).toBe(401);
 
-    const sent = await bossAgent.get(`/admin/api/resources/User/records/${id}/invite`);
+    const sent = await bossAgent.post(`/admin/api/resources/User/records/${id}/invite`);
     expect(sent.body.notice).toMatchObject({ type: 'success' });
     const mail = t.mailbox.messages.at(-1)!;
     expect(mail.to).toBe('invitee@staff.test');
@@ -65,7 +65,7 @@ describe('invitations', () => {
 
   it('an invitation expires after 72 hours', async () => {
     const user = await t.createUser('VIEWER');
-    await bossAgent.get(`/admin/api/resources/User/records/${user.id}/invite`);
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/invite`);
     const { path, token } = pathOf(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
     t.clock.set('2026-11-26T12:00:01.000Z');
     expect((await setPassword(path, token, 'too late password')).status).toBe(410);
@@ -122,7 +122,7 @@ describe('forgot password', () => {
 
   it('a superuser can send a reset link to any active user', async () => {
     const user = await t.createUser('VIEWER');
-    const response = await bossAgent.get(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
+    const response = await bossAgent.post(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
     expect(response.body.notice).toMatchObject({ type: 'success' });
     expect(t.mailbox.messages.at(-1)!.to).toBe(user.email);
   });
@@ -139,6 +139,29 @@ describe('deactivation', () => {
     await bossAgent.post(`/admin/api/resources/User/records/${user.id}/edit`).type('form').send({ isActive: 'true' });
     expect((await session.get('/admin/api/resources/Customer/actions/list')).status).toBe(302);
     expect(await signInStatus(user.email, TEST_PASSWORD)).toBe(302);
+  });
+
+  it('spends every unused link: a reset or invitation link sent before it does not work after a reactivation', async () => {
+    const user = await t.createUser('STAFF');
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
+    const reset = pathOf(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/invite`);
+    const invite = pathOf(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/edit`).type('form').send({ isActive: 'false' });
+    expect((await request(t.app).get(invite.path).query({ token: invite.token })).status).toBe(410);
+    expect((await setPassword(invite.path, invite.token, 'while inactive 123')).status).toBe(410);
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/edit`).type('form').send({ isActive: 'true' });
+    expect((await setPassword(reset.path, reset.token, 'after reactivation 1')).status).toBe(410);
+    expect((await setPassword(invite.path, invite.token, 'after reactivation 1')).status).toBe(410);
+    expect(await signInStatus(user.email, TEST_PASSWORD)).toBe(302);
+  });
+
+  it('sends no invitation to a deactivated account', async () => {
+    const user = await t.createUser('STAFF', { isActive: false });
+    const answer = await bossAgent.post(`/admin/api/resources/User/records/${user.id}/invite`);
+    expect(answer.body.notice).toMatchObject({ type: 'error' });
+    expect(t.mailbox.messages).toEqual([]);
+    expect(await t.prisma.accountToken.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it('ends a session for good even when it was not used while the account was inactive', async () => {
@@ -224,7 +247,7 @@ describe('password reset requests are limited', () => {
     expect(pages.size).toBe(1);
     expect(t.mailbox.messages.filter((m) => m.to === user.email)).toHaveLength(3);
     // A superuser's "Send password reset" is not limited.
-    await bossAgent.get(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
+    await bossAgent.post(`/admin/api/resources/User/records/${user.id}/sendPasswordReset`);
     expect(t.mailbox.messages.filter((m) => m.to === user.email)).toHaveLength(4);
   });
 });

@@ -310,6 +310,9 @@ describe('GET /customers', () => {
     [{ includeDeleted: 'yes' }, 'includeDeleted', 'includeDeleted must be true or false.'],
     [{ includeDeleted: 'true', onlyDeleted: 'true' }, 'onlyDeleted', 'Use includeDeleted or onlyDeleted, not both.'],
     [{ createdFrom: '2026-02-30' }, 'createdFrom', /^createdFrom must be a date like 2026-01-31/],
+    [{ createdFrom: '2024-01-01T00:00:00+99:99' }, 'createdFrom', /^createdFrom must be a date like 2026-01-31/],
+    [{ createdTo: '2024-01-01T24:00:00Z' }, 'createdTo', /^createdTo must be a date like 2026-01-31/],
+    [{ createdTo: '2024-01-01T10:00:00+15:00' }, 'createdTo', /^createdTo must be a date like 2026-01-31/],
     [{ q: 'x'.repeat(201) }, 'q', 'q must be at most 200 characters.'],
     [{ perPage: '10' }, 'perPage', 'Unknown query parameter.'],
   ])('refuses %j with 400 naming the parameter', async (query, parameter, message) => {

@@ -57,7 +57,7 @@ describe('audited customer changes: exactly one entry each, with only what chang
 
     lastId = entries[0]!.id;
     await agent.post(`/admin/api/resources/Customer/records/${id}/delete`);
-    await agent.get(`/admin/api/resources/Customer/records/${id}/restore`);
+    await agent.post(`/admin/api/resources/Customer/records/${id}/restore`);
     entries = await newEntries();
     expect(entries.map((e) => e.action)).toEqual(['delete', 'restore']);
     expect((entries[0]!.changes as Record<string, [unknown, unknown]>).deletedAt![0]).toBeNull();
@@ -186,10 +186,23 @@ describe('audited account events', () => {
     expect(JSON.stringify(entries)).not.toContain('whatever it is');
   });
 
+  it('login_failed never holds what was typed as an email unless it is an email address', async () => {
+    lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
+    // A password typed into the email field, over the panel and the API.
+    await request(t.app).post('/admin/login').type('form').send({ email: 'my secret pass 42', password: 'x' });
+    await request(t.app).post('/api/v1/auth/token').send({ email: 'my secret pass 42', password: 'x' });
+    const entries = await newEntries();
+    expect(entries.map((e) => [e.action, e.changes])).toEqual([
+      ['login_failed', { identifier: [null, 'not an email address'] }],
+      ['login_failed', { identifier: [null, 'not an email address'] }],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('my secret pass');
+  });
+
   it('invitation sent and accepted, password reset by link, password change in the profile', async () => {
     const user = await t.createUser('STAFF');
     lastId = (await t.prisma.auditLog.aggregate({ _max: { id: true } }))._max.id!;
-    await agent.get(`/admin/api/resources/User/records/${user.id}/invite`);
+    await agent.post(`/admin/api/resources/User/records/${user.id}/invite`);
     const invite = new URL(t.mailbox.linkIn(t.mailbox.messages.at(-1)!));
     await request(t.app)
       .post(invite.pathname)

@@ -310,7 +310,7 @@ describe('soft delete and restore', () => {
     expect((await list({ 'filters.status': 'deleted' })).records.map((r) => Number(r.id))).toEqual([customer.id]);
     expect((await list({ 'filters.status': 'all' })).meta.total).toBe(2);
 
-    const restored = await agent.get(`${API}/records/${customer.id}/restore`);
+    const restored = await agent.post(`${API}/records/${customer.id}/restore`);
     expect(restored.status).toBe(200);
     expect(restored.body.notice).toMatchObject({ type: 'success' });
     expect((await t.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).deletedAt).toBeNull();

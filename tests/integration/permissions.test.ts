@@ -115,7 +115,7 @@ const customerCases = (): Case[] => [
       await t.services.customers.softDelete(Number(id), su());
       return id;
     },
-    call: (agent, id) => agent.get(`/admin/api/resources/Customer/records/${id}/restore`),
+    call: (agent, id) => agent.post(`/admin/api/resources/Customer/records/${id}/restore`),
     succeeded: async (r) => {
       const stored = await t.prisma.customer.findUniqueOrThrow({ where: { id: Number(r.body.record.params.id) } });
       expect(stored.deletedAt).toBeNull();

@@ -57,13 +57,48 @@ describe('TRUST_PROXY in production', () => {
     expect(login?.ip).toBe('203.0.113.7');
   });
 
-  it('without it, the forwarded headers are not believed: no cookie over plain http', async () => {
-    const response = await signInThroughProxy(productionApp(false));
-    expect(sessionCookie(response)).toBeUndefined();
+  it('takes the client address a proxy appended, not one the client put in front of it', async () => {
+    // The client sends its own X-Forwarded-For; an appending proxy (nginx's $proxy_add_x_forwarded_for) adds the real one.
+    await request(productionApp(1))
+      .post('/admin/login')
+      .set('X-Forwarded-Proto', 'https')
+      .set('X-Forwarded-For', '6.6.6.6, 203.0.113.9')
+      .type('form')
+      .send({ email: user.email, password: TEST_PASSWORD });
+    const login = await db.prisma.auditLog.findFirst({ where: { action: 'login' }, orderBy: { id: 'desc' } });
+    expect(login?.ip).toBe('203.0.113.9');
+  });
+});
+
+describe('production over plain http (no trusted TLS proxy)', () => {
+  /** What a refused sign-in may not leave behind. */
+  const traces = async () => ({
+    sessions: await db.prisma.session.count(),
+    entries: await db.prisma.auditLog.count(),
+    user: await db.prisma.user.findUniqueOrThrow({ where: { email: user.email } }),
   });
 
-  it('does not trust a proxy it was not told about', async () => {
-    const response = await signInThroughProxy(productionApp(['10.0.0.0/8']));
-    expect(sessionCookie(response)).toBeUndefined();
+  it.each<[string, TrustProxy]>([
+    ['no proxy trusted', false],
+    ['a proxy it was not told about', ['10.0.0.0/8']],
+  ])(
+    'with %s, sign-in is refused with a page saying HTTPS is required, and writes nothing',
+    async (_name, trustProxy) => {
+      const before = await traces();
+      const response = await signInThroughProxy(productionApp(trustProxy));
+      expect(response.status).toBe(403);
+      expect(response.text).toContain('This server requires HTTPS');
+      expect(response.text).toContain('set TRUST_PROXY');
+      expect(sessionCookie(response)).toBeUndefined();
+      expect(await traces()).toEqual(before);
+    },
+  );
+
+  it('shows the same page instead of the sign-in form, and leaves health checks alone', async () => {
+    const app = productionApp(false);
+    const page = await request(app).get('/admin/login');
+    expect(page.status).toBe(403);
+    expect(page.text).toContain('This server requires HTTPS');
+    expect((await request(app).get('/healthz')).status).toBe(200);
   });
 });

@@ -90,6 +90,7 @@ describe('loadConfig: values', () => {
       adminPassword: 'correct horse battery staple',
       defaultPhoneRegion: 'GB',
       publicUrl: 'https://backoffice.example.com',
+      publicOrigin: 'https://backoffice.example.com',
       smtpUrl: 'smtp://mailer:2525',
       mailFrom: 'Back-office <office@example.com>',
       trustProxy: ['loopback'],
@@ -97,6 +98,13 @@ describe('loadConfig: values', () => {
       logFormat: 'pretty',
       corsOrigins: ['https://pos.example.com'],
     });
+  });
+
+  it("keeps PUBLIC_URL's origin (scheme, host, port) when it is set, none when it is not", () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://Backoffice.example.com:443/panel/' }).publicOrigin).toBe(
+      'https://backoffice.example.com',
+    );
+    expect(loadConfig({}).publicOrigin).toBeUndefined();
   });
 
   it('defaults PUBLIC_URL to where the app listens, and refuses a non-SMTP SMTP_URL', () => {
@@ -243,6 +251,18 @@ describe('loadConfig: TRUST_PROXY (express "trust proxy")', () => {
     expect(error.variable).toBe('TRUST_PROXY');
     expect(error.message).toMatch(/^Configuration error: TRUST_PROXY /);
     expect(error.message).toMatch(/hop count/);
+  });
+});
+
+describe('loadConfig: TRUST_PROXY in production', () => {
+  it('refuses true (any client could choose its address), saying what to give instead', () => {
+    const error = configError({ NODE_ENV: 'production', SESSION_SECRET: SECRET, TRUST_PROXY: 'true' });
+    expect(error.variable).toBe('TRUST_PROXY');
+    expect(error.message).toMatch(/number of proxies/);
+  });
+
+  it.each(['1', 'loopback', '10.0.0.0/8'])('accepts TRUST_PROXY=%s', (value) => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, TRUST_PROXY: value })).not.toThrow();
   });
 });
 

@@ -161,6 +161,25 @@ describe('parseDateBound', () => {
     expect(parseDateBound('2026-11-23T10:15:00+02:00', 'from')?.toISOString()).toBe('2026-11-23T08:15:00.000Z');
   });
 
+  it('reads a time without an offset as UTC, with fractions of a second', () => {
+    expect(parseDateBound('2026-11-23T10:15', 'from')?.toISOString()).toBe('2026-11-23T10:15:00.000Z');
+    expect(parseDateBound('2026-11-23T10:15:00.123Z', 'to')?.toISOString()).toBe('2026-11-23T10:15:00.123Z');
+    expect(parseDateBound('2026-11-23T10:15:00+14:00', 'from')?.toISOString()).toBe('2026-11-22T20:15:00.000Z');
+  });
+
+  it.each([
+    '2024-01-01T00:00:00+99:99',
+    '2024-01-01T00:00:00+15:00',
+    '2024-01-01T00:00:00+05:60',
+    '2024-01-01T24:00:00Z',
+    '2024-01-01T10:60Z',
+    '2024-01-01T10:15:61Z',
+    '2024-01-01Tnoon',
+    '2024-01-01 10:15',
+  ])('refuses the instant %j (an impossible time or offset), not reading it as its day', (value) => {
+    expect(parseDateBound(value, 'from')).toBeUndefined();
+  });
+
   it.each(['2023-02-29', '2026-13-01', '2026-04-31', 'garbage', '23/11/2026', '', '   '])('ignores %j', (value) => {
     expect(parseDateBound(value, 'from')).toBeUndefined();
     expect(parseDateBound(value, 'to')).toBeUndefined();

@@ -11,8 +11,8 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
-import { RECORD_HISTORY_COMPONENT } from '../components.js';
-import { historyAction } from './record-actions.js';
+import { CONFIRM_ACTION_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
+import { historyAction, unlessPosted } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
 const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt);
@@ -93,11 +93,13 @@ export function customerResourceOptions(
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',
-          component: false,
+          component: CONFIRM_ACTION_COMPONENT,
           guard: 'Restore this customer? It will show in the list again.',
           isAccessible: allowedBy('Customer', 'restore'),
           isVisible: allowedWhen('Customer', 'restore', isDeleted),
           handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const preview = unlessPosted(request, context);
+            if (preview) return preview;
             const { record, currentAdmin, h, resource: adminResource } = context;
             if (!record) throw new Error('restore is a record action');
             await asAdminErrors(() =>

@@ -1,5 +1,5 @@
-/** Record actions more than one resource offers: History. */
-import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
+/** Record actions more than one resource offers: History, and the POST-only rule of state-changing ones. */
+import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
 import type { HistoryPage } from '../../domain/audit/record-history.js';
 import type { Services } from '../../domain/services.js';
 import { RECORD_HISTORY_COMPONENT } from '../components.js';
@@ -50,4 +50,13 @@ export function historyAction(
       return { record: context.record!.toJSON(context.currentAdmin), history: historyBody(page) };
     },
   };
+}
+
+/**
+ * What a state-changing record action answers to anything but a POST: the record, for its
+ * confirmation screen (CONFIRM_ACTION_COMPONENT), and nothing changed. AdminJS's own button for an
+ * action without a screen would send a GET — and nothing in the panel changes on a GET.
+ */
+export function unlessPosted(request: ActionRequest, context: ActionContext): RecordActionResponse | null {
+  return request.method === 'post' ? null : { record: context.record!.toJSON(context.currentAdmin) };
 }

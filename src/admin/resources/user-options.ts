@@ -7,11 +7,12 @@ import type { PrismaClient } from '@prisma/client';
 import type { Datamodel } from '../../db/dmmf.js';
 import { PASSWORD_MIN_LENGTH } from '../../domain/accounts/passwords.js';
 import type { Services } from '../../domain/services.js';
+import { CONFIRM_ACTION_COMPONENT } from '../components.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
-import { allowedBy } from './access.js';
-import { historyAction } from './record-actions.js';
+import { allowedBy, allowedWhen } from './access.js';
+import { historyAction, unlessPosted } from './record-actions.js';
 import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
 
 /** The typed password is never echoed back to the browser with the saved record. */
@@ -73,10 +74,13 @@ export function userResourceOptions(
         invite: {
           actionType: 'record',
           icon: 'Send',
-          component: false,
+          component: CONFIRM_ACTION_COMPONENT,
           guard: 'Send this user an invitation to choose their password? The link works once, for 72 hours.',
           isAccessible: allowedBy('User', 'invite'),
+          isVisible: allowedWhen('User', 'invite', (params) => Boolean(params.isActive)),
           handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const preview = unlessPosted(request, context);
+            if (preview) return preview;
             const { record, currentAdmin } = context;
             await asAdminErrors(() =>
               services.links.sendInvitation(Number(request.params.recordId), actorOf(currentAdmin)),
@@ -90,12 +94,14 @@ export function userResourceOptions(
         sendPasswordReset: {
           actionType: 'record',
           icon: 'Key',
-          component: false,
+          component: CONFIRM_ACTION_COMPONENT,
           guard: 'Send this user a link to choose a new password? It works once, for 1 hour.',
           isAccessible: allowedBy('User', 'sendPasswordReset'),
           isVisible: (context: ActionContext) =>
             allowedBy('User', 'sendPasswordReset')(context) && Boolean(context.record?.params.isActive),
-          handler: async (_request: ActionRequest, _response: unknown, context: ActionContext) => {
+          handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const preview = unlessPosted(request, context);
+            if (preview) return preview;
             const { record, currentAdmin } = context;
             await asAdminErrors(() =>
               services.links.requestPasswordReset(String(record!.params.email), actorOf(currentAdmin)),

@@ -1,5 +1,6 @@
 /** Schemas shared by the API's operations: problems, paging parameters, record ids. */
 import type { ZodError } from 'zod';
+import { isAcceptableText, unacceptableTextMessage, WORDS } from '../../domain/text.js';
 import { z } from '../zod.js';
 
 const problemFields = {
@@ -90,6 +91,7 @@ export function searchParameter(description: string) {
   return z
     .string({ invalid_type_error: 'q must be text.' })
     .max(200, 'q must be at most 200 characters.')
+    .refine((value) => isAcceptableText(value, WORDS), unacceptableTextMessage('q'))
     .optional()
     .openapi({ description });
 }

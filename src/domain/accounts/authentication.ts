@@ -2,11 +2,15 @@ import type { PrismaClient, User } from '@prisma/client';
 import { recordAudit } from '../audit/audit-log.js';
 import { currentAuditContext } from '../audit/audit-context.js';
 import type { Clock } from '../clock.js';
+import { isEmailAddress, normalizeEmail } from '../email.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { spendVerificationTime, verifyPassword } from './passwords.js';
 
 /** The one message for an unknown email, a wrong password and an inactive account alike. */
 export const INVALID_CREDENTIALS_MESSAGE = 'Wrong email or password, or the account is inactive.';
+
+/** What a failed sign-in's audit entry holds when the email typed was none: never the text itself. */
+export const NOT_AN_EMAIL_ADDRESS = 'not an email address';
 
 export function throttledMessage(minutes: number): string {
   return `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
@@ -42,7 +46,9 @@ export function createAuthenticator({ prisma, clock, throttle }: AuthenticationD
      * attempts are refused before any password hashing, so they cost an attacker nothing of ours.
      */
     async authenticate(email: string, password: string): Promise<AuthenticationResult> {
-      const address = email.trim().toLowerCase();
+      // Only an email address is looked up, counted per account or written to the audit log: what
+      // else is typed there may be a password in the wrong field, or text no database takes.
+      const address = isEmailAddress(email) ? normalizeEmail(email) : null;
       const { ip } = currentAuditContext();
       const verdict = await throttle.verdict(address, ip);
       if (!verdict.allowed)
@@ -52,10 +58,10 @@ export function createAuthenticator({ prisma, clock, throttle }: AuthenticationD
           retryAfterMinutes: verdict.retryAfterMinutes,
         };
 
-      const user = await prisma.user.findUnique({ where: { email: address } });
-      const accepted = user
-        ? (await verifyPassword(user.passwordHash, password)) && user.isActive
-        : (await spendVerificationTime(password), false);
+      const user = address === null ? null : await prisma.user.findUnique({ where: { email: address } });
+      // An unknown address costs the time of a wrong password: response times reveal no accounts.
+      if (!user && address !== null) await spendVerificationTime(password);
+      const accepted = user !== null && (await verifyPassword(user.passwordHash, password)) && user.isActive;
       if (!user || !accepted) {
         await throttle.recordFailure(address, ip);
         await recordAudit(prisma, clock, {
@@ -63,11 +69,11 @@ export function createAuthenticator({ prisma, clock, throttle }: AuthenticationD
           action: 'login_failed',
           resource: 'Session',
           recordId: user?.id ?? null,
-          changes: { email: [null, address.slice(0, 254)] },
+          changes: address === null ? { identifier: [null, NOT_AN_EMAIL_ADDRESS] } : { email: [null, address] },
         });
         return { ok: false, message: INVALID_CREDENTIALS_MESSAGE };
       }
-      await throttle.recordSuccess(address);
+      await throttle.recordSuccess(user.email);
       const signedIn = await prisma.$transaction(async (tx) => {
         const updated = await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: clock() } });
         await recordAudit(tx, clock, { actorId: user.id, action: 'login', resource: 'Session', recordId: user.id });

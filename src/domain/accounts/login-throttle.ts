@@ -27,8 +27,12 @@ export function createLoginThrottle(prisma: PrismaClient) {
     state && state.consumedPoints >= limit ? state.msBeforeNext : 0;
 
   return {
-    async verdict(email: string, ip: string | undefined): Promise<ThrottleVerdict> {
-      const [account, address] = await Promise.all([byAccount.get(normalizeEmail(email)), ip ? byIp.get(ip) : null]);
+    /** `email` null: the attempt named no account (it was no email address); only the IP address counts. */
+    async verdict(email: string | null, ip: string | undefined): Promise<ThrottleVerdict> {
+      const [account, address] = await Promise.all([
+        email === null ? null : byAccount.get(normalizeEmail(email)),
+        ip ? byIp.get(ip) : null,
+      ]);
       const waitMs = Math.max(
         exhausted(account, LOGIN_LIMITS.failuresPerAccount),
         exhausted(address, LOGIN_LIMITS.failuresPerIp),
@@ -38,9 +42,12 @@ export function createLoginThrottle(prisma: PrismaClient) {
         : { allowed: true };
     },
 
-    async recordFailure(email: string, ip: string | undefined): Promise<void> {
+    async recordFailure(email: string | null, ip: string | undefined): Promise<void> {
       // consume() rejects once a limit is passed; the count is stored all the same.
-      await Promise.allSettled([byAccount.consume(normalizeEmail(email)), ip ? byIp.consume(ip) : Promise.resolve()]);
+      await Promise.allSettled([
+        email === null ? Promise.resolve() : byAccount.consume(normalizeEmail(email)),
+        ip ? byIp.consume(ip) : Promise.resolve(),
+      ]);
     },
 
     async recordSuccess(email: string): Promise<void> {

@@ -6,8 +6,10 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient, User } from '@prisma/client';
 import { recordAudit } from '../audit/audit-log.js';
 import { currentAuditContext } from '../audit/audit-context.js';
+import { isEmailAddress, normalizeEmail } from '../email.js';
 import { FieldValidationError } from '../errors.js';
 import type { Clock } from '../clock.js';
+import type { Transaction } from '../../db/transaction.js';
 import type { ResetRequestThrottle } from './login-throttle.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { hashToken } from './token-hash.js';
@@ -31,6 +33,16 @@ export interface MailSender {
 }
 
 export const INVALID_LINK_MESSAGE = 'This link is invalid, has expired or has already been used. Ask for a new one.';
+
+export const INACTIVE_INVITATION_MESSAGE = 'This account is deactivated: activate it before sending an invitation.';
+
+/**
+ * Spends every unused link of an account (in the caller's transaction): a deactivation does, so
+ * that a link sent before it does not work again after a reactivation.
+ */
+export async function spendLinksOf(tx: Transaction, userId: number, at: Date): Promise<void> {
+  await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
+}
 
 export interface OneTimeLinkDeps {
   prisma: PrismaClient;
@@ -74,7 +86,8 @@ export function createOneTimeLinks({
     });
     if (!record || record.purpose !== purpose || record.usedAt || record.expiresAt.getTime() <= clock().getTime())
       return null;
-    if (purpose === 'reset' && !record.user.isActive) return null;
+    // A deactivated account's links do not work (deactivation also spends them: see spendLinksOf).
+    if (!record.user.isActive) return null;
     return record;
   }
 
@@ -83,6 +96,7 @@ export function createOneTimeLinks({
     async sendInvitation(userId: number, actor: Actor): Promise<void> {
       assertCan(actor, 'User', 'edit');
       const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+      if (!user.isActive) throw new FieldValidationError({ isActive: INACTIVE_INVITATION_MESSAGE });
       const link = await issue(user, 'invite');
       await mail.send({
         to: user.email,
@@ -104,9 +118,10 @@ export function createOneTimeLinks({
      */
     async requestPasswordReset(email: string, actor?: Actor): Promise<void> {
       if (actor) assertCan(actor, 'User', 'sendPasswordReset');
-      if (typeof email !== 'string' || email.trim() === '') return;
-      if (!actor && !(await resetRequests.allow(email.slice(0, 254), currentAuditContext().ip))) return;
-      const user = await users.findByEmail(email.slice(0, 254));
+      if (typeof email !== 'string' || !isEmailAddress(email)) return;
+      const address = normalizeEmail(email);
+      if (!actor && !(await resetRequests.allow(address, currentAuditContext().ip))) return;
+      const user = await users.findByEmail(address);
       if (!user || !user.isActive) return;
       const link = await issue(user, 'reset');
       await mail.send({

@@ -3,6 +3,7 @@ import { dictionary } from '@zxcvbn-ts/language-common';
 import argon2 from 'argon2';
 import pLimit from 'p-limit';
 import { normalizeEmail } from '../email.js';
+import { isAcceptableText } from '../text.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -52,6 +53,8 @@ function isCommonPassword(password: string): boolean {
 export function passwordProblem(password: string, email?: string): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+  // Refused, not normalised: existing hashes were made from passwords as they were typed.
+  if (!isAcceptableText(password)) return 'The password contains an invisible or broken character; choose another.';
   if (email && normalizeEmail(password) === normalizeEmail(email)) return 'The password must not be the email address.';
   if (new Set(password).size < 4) return 'This password is too easy to guess; use more varied characters.';
   if (isCommonPassword(password)) return 'This is one of the most common passwords; choose another.';

@@ -1,4 +1,5 @@
 import type { Prisma } from '@prisma/client';
+import { isAcceptableText, WORDS } from '../text.js';
 import { isRole, type Role } from './permissions.js';
 
 export const USER_SORT_FIELDS = ['id', 'email', 'name', 'role', 'isActive', 'lastLoginAt', 'createdAt'] as const;
@@ -25,6 +26,8 @@ export function userCriteria(values: { search?: unknown; role?: unknown; isActiv
 }
 
 export function userWhere({ search, role, isActive }: UserListCriteria): Prisma.UserWhereInput {
+  // A search holding characters no text may hold (domain/text.ts) finds no one.
+  if (search !== undefined && !isAcceptableText(search, WORDS)) return { id: { in: [] } };
   return {
     ...(role ? { role } : {}),
     ...(isActive === undefined ? {} : { isActive }),

@@ -11,11 +11,13 @@ import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { FieldValidationError, NotFoundError } from '../errors.js';
 import { emailSchema, normalizeEmail } from '../email.js';
 import { blankToUndefined } from '../form-values.js';
+import { personName } from '../person-name.js';
 import type { Clock } from '../clock.js';
 import { changesBetween, recordAudit, type AuditAction, type Changes } from '../audit/audit-log.js';
 import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { hashPassword, passwordProblem, unusablePasswordHash, verifyPassword } from './passwords.js';
 import { assertCan, ROLES, type Actor } from './permissions.js';
+import { spendLinksOf } from './one-time-links.js';
 import { revokeSignInsOf } from './refresh-tokens.js';
 import { userOrderBy, userWhere, type UserListCriteria } from './user-query.js';
 
@@ -26,13 +28,7 @@ export interface UserServiceDeps {
   clock: Clock;
 }
 
-const name = z.preprocess(
-  blankToUndefined,
-  z
-    .string({ required_error: 'Name is required.', invalid_type_error: 'Name must be text.' })
-    .transform((value) => value.trim().replace(/\s+/g, ' '))
-    .pipe(z.string().max(100, 'Name must be at most 100 characters.')),
-);
+const name = personName('Name');
 const email = emailSchema;
 const role = z.enum(ROLES, { errorMap: () => ({ message: `Choose one of: ${ROLES.join(', ')}.` }) });
 const isActive = z.preprocess(
@@ -206,8 +202,12 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
               recordId: id,
               changes,
             });
-            // API tokens are refused while the account is inactive anyway; revoked, they stay dead after a reactivation.
-            if (deactivated) await revokeSignInsOf(tx, id, clock());
+            // API tokens are refused while the account is inactive anyway; revoked, they stay dead after a
+            // reactivation. So do its unused invitation and password-reset links.
+            if (deactivated) {
+              await revokeSignInsOf(tx, id, clock());
+              await spendLinksOf(tx, id, clock());
+            }
           }
           if (newHash !== undefined) await writePassword(tx, updated, newHash, 'password_reset', actor.id);
           return newHash === undefined ? updated : tx.user.findUniqueOrThrow({ where: { id } });

@@ -6,6 +6,7 @@
  */
 import { Prisma } from '@prisma/client';
 import { parseCalendarDate } from './age.js';
+import { isAcceptableText, WORDS } from '../text.js';
 import { isIndexedTerm, searchPatterns } from './search-text.js';
 
 export const CUSTOMER_STATUSES = ['active', 'deleted', 'all'] as const;
@@ -41,13 +42,21 @@ export function isCustomerSortField(value: unknown): value is CustomerSortField 
   return typeof value === 'string' && (CUSTOMER_SORT_FIELDS as readonly string[]).includes(value);
 }
 
+/**
+ * A date or an instant: 2026-01-31, or 2026-01-31T12:00[:00[.000]] with Z, an offset of at most
+ * ±14:00 (the widest in use) or none (read as UTC). Hours past 23, minutes past 59 and offsets like
+ * +99:99 make it neither.
+ */
+const DATE_BOUND =
+  /^(\d{4}-\d{2}-\d{2})(?:T((?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)(Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?$/;
+
 /** A date filter bound from user input, or undefined when it is not a date ("to" covers the whole day). */
 export function parseDateBound(value: unknown, bound: 'from' | 'to'): Date | undefined {
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const day = parseCalendarDate(value.slice(0, 10));
-  if (!day) return undefined;
-  const exact = new Date(value);
-  if (/T\d/.test(value) && !Number.isNaN(exact.getTime())) return exact;
+  const match = typeof value === 'string' ? DATE_BOUND.exec(value.trim()) : null;
+  const day = match ? parseCalendarDate(match[1]) : null;
+  if (!match || !day) return undefined;
+  const [, date, time, zone = 'Z'] = match;
+  if (time !== undefined) return new Date(`${date}T${time}${zone}`);
   return bound === 'from' ? day : new Date(day.getTime() + 24 * 60 * 60 * 1000 - 1);
 }
 
@@ -73,8 +82,11 @@ export function customerConditions(criteria: CustomerListCriteria, searchConditi
   if (status === 'deleted') conditions.push(Prisma.sql`"deletedAt" IS NOT NULL`);
   if (criteria.createdFrom) conditions.push(Prisma.sql`"createdAt" >= ${criteria.createdFrom}`);
   if (criteria.createdTo) conditions.push(Prisma.sql`"createdAt" <= ${criteria.createdTo}`);
-  const terms = criteria.search ? searchPatterns(criteria.search) : [];
-  if (terms.length > 0) conditions.push(terms.some(isIndexedTerm) ? searchCondition(terms) : Prisma.sql`1 = 0`);
+  // A search holding characters no text may hold (domain/text.ts) finds no one.
+  const searchable = criteria.search === undefined || isAcceptableText(criteria.search, WORDS);
+  const terms = criteria.search && searchable ? searchPatterns(criteria.search) : [];
+  if (!searchable) conditions.push(Prisma.sql`1 = 0`);
+  else if (terms.length > 0) conditions.push(terms.some(isIndexedTerm) ? searchCondition(terms) : Prisma.sql`1 = 0`);
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`1 = 1`;
 }
 

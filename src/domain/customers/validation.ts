@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { FieldValidationError } from '../errors.js';
 import { emailSchema } from '../email.js';
 import { blankToUndefined } from '../form-values.js';
+import { personName } from '../person-name.js';
+import { checkedText } from '../text.js';
 import { ageOn, MAX_AGE, MIN_AGE, parseCalendarDate } from './age.js';
 import { parsePhone, type PhoneRegion } from './phone.js';
 
-export const NAME_MAX_LENGTH = 100;
+export { NAME_MAX_LENGTH } from '../person-name.js';
 export const NOTES_MAX_LENGTH = 2000;
 
 export const CUSTOMER_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'] as const;
@@ -31,19 +33,6 @@ export interface CustomerRuleContext {
   defaultPhoneRegion: PhoneRegion;
 }
 
-function requiredText(label: string) {
-  return z.preprocess(
-    blankToUndefined,
-    z
-      .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-      .transform((value) => value.trim().replace(/\s+/g, ' ').normalize('NFC'))
-      .refine(
-        (value) => [...value].length <= NAME_MAX_LENGTH,
-        `${label} must be at most ${NAME_MAX_LENGTH} characters.`,
-      ),
-  );
-}
-
 const email = emailSchema;
 
 function phone(region: PhoneRegion) {
@@ -51,6 +40,7 @@ function phone(region: PhoneRegion) {
     blankToUndefined,
     z
       .string({ required_error: 'Phone is required.', invalid_type_error: 'Phone must be text.' })
+      .transform(checkedText('Phone'))
       .transform((value, ctx) => {
         const parsed = parsePhone(value, region);
         if (!parsed.ok) {
@@ -99,14 +89,15 @@ const notes = z.preprocess(
   (value) => (value === undefined ? undefined : (blankToUndefined(value) ?? null)),
   z
     .string({ invalid_type_error: 'Notes must be text.' })
-    .max(NOTES_MAX_LENGTH, `Notes must be at most ${NOTES_MAX_LENGTH} characters.`)
+    .transform(checkedText('Notes', { multiline: true }))
+    .pipe(z.string().max(NOTES_MAX_LENGTH, `Notes must be at most ${NOTES_MAX_LENGTH} characters.`))
     .nullable(),
 );
 
 export function customerSchema(context: CustomerRuleContext) {
   return z.object({
-    firstName: requiredText('First name'),
-    lastName: requiredText('Last name'),
+    firstName: personName('First name'),
+    lastName: personName('Last name'),
     email,
     phone: phone(context.defaultPhoneRegion),
     dateOfBirth: dateOfBirth(context.today),

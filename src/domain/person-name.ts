@@ -18,10 +18,15 @@ export function personName(label: string) {
       // White space of any kind (a pasted tab or line break too) is one space; other controls are refused.
       .transform((value) => value.trim().replace(/\s+/g, ' '))
       .transform(checkedText(label))
-      .refine((value) => !isMarkupOnly(value), `${label} must contain letters, not only markup.`)
-      .refine(
-        (value) => [...value].length <= NAME_MAX_LENGTH,
-        `${label} must be at most ${NAME_MAX_LENGTH} characters.`,
+      // A pipe, so that text refused above is not handed to the rules below (they need a string).
+      .pipe(
+        z
+          .string()
+          .refine((value) => !isMarkupOnly(value), `${label} must contain letters, not only markup.`)
+          .refine(
+            (value) => [...value].length <= NAME_MAX_LENGTH,
+            `${label} must be at most ${NAME_MAX_LENGTH} characters.`,
+          ),
       ),
   );
 }

@@ -95,15 +95,6 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             forbiddenError: 'Your role does not allow this action.',
             anyForbiddenError: 'Your role does not allow this action.',
             thereWereValidationErrors: 'Please correct the highlighted fields.',
-            invalidCredentials: 'Wrong email or password, or the account is inactive.',
-          },
-          components: {
-            Login: {
-              welcomeHeader: PRODUCT_NAME,
-              welcomeMessage: 'Sign in with your staff account to manage customer records.',
-              properties: { email: 'Email', password: 'Password' },
-              loginButton: 'Sign in',
-            },
           },
         },
       },

@@ -20,3 +20,6 @@ export const AUDIT_RECORD_LINK_COMPONENT = register('AuditRecordLink', 'audit-re
 
 // A state-changing record action's confirmation screen: its button POSTs (nothing changes on a GET).
 export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-action');
+
+// The top bar's avatar menu (AdminJS's LoggedIn): My profile and Log out, by keyboard too.
+componentLoader.override('LoggedIn', path.join(import.meta.dirname, 'components', 'account-menu'));

@@ -17,6 +17,7 @@ import {
   customerRow,
   fillDatePicker,
   launchBrowser,
+  openAccountMenu,
   openPage,
   signIn,
   waitForCustomerList,
@@ -186,7 +187,7 @@ describe('the production build', () => {
     await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
     await customerRow(page, 'hedy.lamarr@example.com').waitFor();
 
-    await page.getByRole('link', { name: 'My profile' }).click();
+    await (await openAccountMenu(page)).getByRole('link', { name: 'My profile' }).click();
     await page.waitForURL(/\/admin\/profile$/, { waitUntil: 'domcontentloaded' });
     await page.getByRole('heading', { name: 'My profile' }).waitFor();
     await openPage(page, baseUrl, '/admin/resources/Customer');

@@ -137,13 +137,16 @@ export function createOneTimeLinks({
       return record ? { email: record.user.email, name: record.user.name } : null;
     },
 
-    /** Sets the password through a link and uses the link up; other links of the same kind die too. */
+    /**
+     * Sets the password through a link and uses the link up; other links of the same kind die too.
+     * Returns the account's email, for the sign-in form that follows.
+     */
     async completeWithPassword(
       token: string,
       purpose: LinkPurpose,
       password: string,
       confirmation: string,
-    ): Promise<void> {
+    ): Promise<{ email: string }> {
       const record = await findUsable(token, purpose);
       if (!record) throw new FieldValidationError({ token: INVALID_LINK_MESSAGE });
       const problem = passwordProblem(password, record.user.email);
@@ -164,6 +167,7 @@ export function createOneTimeLinks({
         const action = purpose === 'invite' ? 'invitation_accepted' : 'password_reset';
         await recordAudit(tx, clock, { actorId: record.userId, action, resource: 'User', recordId: record.userId });
       });
+      return { email: record.user.email };
     },
   };
 }

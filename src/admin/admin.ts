@@ -23,7 +23,7 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
     resources: [
       customerResourceOptions(prisma, datamodel, services),
       userResourceOptions(prisma, datamodel, services),
-      auditLogResourceOptions(prisma, datamodel),
+      auditLogResourceOptions(prisma, datamodel, services),
     ],
     branding: {
       companyName: PRODUCT_NAME,

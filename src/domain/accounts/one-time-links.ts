@@ -11,6 +11,8 @@ import { FieldValidationError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Transaction } from '../../db/transaction.js';
 import type { ResetRequestThrottle } from './login-throttle.js';
+import { blankToUndefined } from '../form-values.js';
+import { invitationStatuses, type InvitationStatus } from './invitation-status.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { hashToken } from './token-hash.js';
 import { assertCan, type Actor } from './permissions.js';
@@ -42,6 +44,16 @@ export const INACTIVE_INVITATION_MESSAGE = 'This account is deactivated: activat
  */
 export async function spendLinksOf(tx: Transaction, userId: number, at: Date): Promise<void> {
   await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
+}
+
+/**
+ * Whether a new-account form asks for an invitation: an account created without a password gets
+ * one unless the form says not to ("Send invitation email" unticked); one created with a password,
+ * or inactive, needs none (it could not use it).
+ */
+export function invitationWanted(form: Record<string, unknown>): boolean {
+  const declined = (value: unknown) => value === false || value === 'false';
+  return blankToUndefined(form.password) === undefined && !declined(form.sendInvitation) && !declined(form.isActive);
 }
 
 export interface OneTimeLinkDeps {
@@ -129,6 +141,13 @@ export function createOneTimeLinks({
         subject: `Reset your ${productName} password`,
         text: `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset the password of ${user.email}. Choose a new one here (the link works once, for 1 hour):\n\n${link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.\n`,
       });
+    },
+
+    /** Where each account's invitation stands (the staff list's column). */
+    invitationStatuses(
+      users: ReadonlyArray<Pick<User, 'id' | 'passwordHash'>>,
+    ): Promise<Map<number, InvitationStatus>> {
+      return invitationStatuses(prisma, users, clock());
     },
 
     /** Whose link this is, if it can still be used (for showing the form). */

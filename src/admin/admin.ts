@@ -74,6 +74,8 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             search: 'Search',
             status: 'Status',
             password: 'Password',
+            sendInvitation: 'Send invitation email',
+            invitation: 'Invitation',
             at: 'When',
             actor: 'Who',
             recordId: 'Record #',

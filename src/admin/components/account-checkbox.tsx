@@ -4,7 +4,7 @@
  * does not apply (`property.custom.notApplicable`: another field's state → why) is shown unticked and
  * disabled, with the reason; `property.custom.newOnly` hides it when editing.
  */
-import type { BasePropertyProps } from 'adminjs';
+import { useTranslation, type BasePropertyProps } from 'adminjs';
 import { styled } from '@adminjs/design-system/styled-components';
 import React from 'react';
 
@@ -42,7 +42,8 @@ const FieldError = styled(Note)`
 const isFalse = (value: unknown) => value === false || value === 'false';
 const isFilled = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 
-const AccountCheckbox: React.FC<BasePropertyProps> = ({ property, record, onChange }) => {
+const AccountCheckbox: React.FC<BasePropertyProps> = ({ property, record, onChange, resource }) => {
+  const { translateProperty } = useTranslation();
   const options = (property.custom ?? {}) as CheckboxOptions;
   const params = record?.params ?? {};
   if (options.newOnly && record?.id) return null;
@@ -64,7 +65,7 @@ const AccountCheckbox: React.FC<BasePropertyProps> = ({ property, record, onChan
           aria-describedby={note ? `${id}-note` : undefined}
           onChange={(event) => onChange?.(property.path, event.target.checked)}
         />
-        {property.label}
+        {translateProperty(property.label, resource.id)}
       </Option>
       {note && <Note id={`${id}-note`}>{note}</Note>}
       {error && <FieldError role="alert">{error}</FieldError>}

@@ -3,7 +3,7 @@
  * AdminJS's reference filter asks the User resource's search, which only superusers may use, so a
  * manager got a 403 and an empty picker. A native select: labelled, and keyboard-operable as it is.
  */
-import { ApiClient, type BasePropertyProps } from 'adminjs';
+import { ApiClient, useTranslation, type BasePropertyProps } from 'adminjs';
 import { styled } from '@adminjs/design-system/styled-components';
 import React, { useEffect, useState } from 'react';
 
@@ -41,6 +41,7 @@ const Select = styled.select`
 `;
 
 const AuditActorFilter: React.FC<BasePropertyProps> = ({ property, filter, onChange, resource }) => {
+  const { translateProperty } = useTranslation();
   const [staff, setStaff] = useState<StaffName[]>([]);
   useEffect(() => {
     let current = true;
@@ -60,8 +61,8 @@ const AuditActorFilter: React.FC<BasePropertyProps> = ({ property, filter, onCha
   const chosen: unknown = (filter as Record<string, unknown> | undefined)?.[property.path];
   const value = typeof chosen === 'string' || typeof chosen === 'number' ? String(chosen) : '';
   return (
-    <div>
-      <Label htmlFor={id}>{property.label}</Label>
+    <div data-testid="audit-actor-filter">
+      <Label htmlFor={id}>{translateProperty(property.label, resource.id)}</Label>
       <Select id={id} value={value} onChange={(event) => onChange?.(property.path, event.target.value)}>
         <option value="">Anyone</option>
         {staff.map((person) => (

@@ -3,7 +3,7 @@
  * through `property.custom.roles`), so a superuser sees what each role may do before choosing.
  * A new account starts as the domain's default role.
  */
-import type { BasePropertyProps } from 'adminjs';
+import { useTranslation, type BasePropertyProps } from 'adminjs';
 import { styled } from '@adminjs/design-system/styled-components';
 import React from 'react';
 
@@ -47,13 +47,14 @@ const FieldError = styled.p`
   color: #c20012;
 `;
 
-const RoleChoice: React.FC<BasePropertyProps> = ({ property, record, onChange }) => {
+const RoleChoice: React.FC<BasePropertyProps> = ({ property, record, onChange, resource }) => {
+  const { translateProperty } = useTranslation();
   const custom = property.custom as { roles: RoleOption[]; defaultRole: string };
   const chosen = String(record?.params[property.path] ?? custom.defaultRole);
   const error = record?.errors[property.path]?.message;
   return (
     <Fieldset data-testid={`property-edit-${property.path}`}>
-      <Legend>{property.label}</Legend>
+      <Legend>{translateProperty(property.label, resource.id)}</Legend>
       {custom.roles.map((role) => (
         <Option key={role.value}>
           <input

@@ -17,6 +17,7 @@ import {
   ACCOUNT_CHECKBOX_COMPONENT,
   CONFIRM_ACTION_COMPONENT,
   INVITATION_STATUS_COMPONENT,
+  PASSWORD_FIELD_COMPONENT,
   ROLE_CHOICE_COMPONENT,
 } from '../components.js';
 import { actorOf } from '../current-admin.js';
@@ -122,7 +123,8 @@ export function userResourceOptions(
         },
         password: {
           type: 'password',
-          description: `At least ${PASSWORD_MIN_LENGTH} characters. When editing, leave empty to keep the current password; a new one signs the user out everywhere.`,
+          components: { edit: PASSWORD_FIELD_COMPONENT },
+          description: `At least ${PASSWORD_MIN_LENGTH} characters. Leave empty to invite a new account instead, or to keep the current password when editing; a new one signs the user out everywhere.`,
         },
         [USER_SEARCH_FILTER]: {
           type: 'string',

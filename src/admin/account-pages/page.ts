@@ -66,7 +66,7 @@ export function page(title: string, body: string, options: { wide?: boolean } = 
   .field-error, .error { color: #c20012; font-size: 13px; } .hint { color: #6c6c80; font-size: 12px; }
   .notice { background: #e7f6ee; color: #0b6e3b; padding: 12px 16px; border-radius: 2px; }
   .back { display: inline-block; margin-top: 24px; font-size: 14px; } .below-form { margin-top: 20px; font-size: 14px; }
-  @media (max-width: 480px) { main { padding: 24px 20px; } }
+  @media (max-width: 480px) { main { box-sizing: border-box; padding: 24px 20px; } }
 </style>
 </head>
 <body><main><img src="${BRAND_ASSETS_PATH}/logo.svg" alt="${PRODUCT_NAME}" width="220" height="40">

@@ -15,11 +15,11 @@ const LOCAL_FONT_LINKS = [
   `<link rel="stylesheet" href="${BRAND_ASSETS_PATH}/panel.css" type="text/css">`,
 ].join('');
 
-export function withSelfHostedFonts(html: string): string {
+function withSelfHostedFonts(html: string): string {
   return html.replace(CDN_FONT_LINK, LOCAL_FONT_LINKS);
 }
 
-/** Rewrites the HTML pages AdminJS sends: self-hosted fonts (My profile is in the avatar menu, components/account-menu.tsx). */
+/** Rewrites the HTML pages AdminJS sends to load the self-hosted fonts. */
 export const panelPageExtras: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (body?: unknown) =>

@@ -1,7 +1,8 @@
 /**
  * Staff onboarding in a real browser: the new-account form (roles described, Active and Send
  * invitation email ticked) sends the invitation, the staff list shows each account's invitation
- * status and offers Send invitation only to accounts without a password, the sign-in page keeps the
+ * status and offers Send invitation only to accounts without a password, an invitee sets a password
+ * and finds the sign-in form filled in with their email, the sign-in page keeps the
  * email after a refused attempt (at 1440 px and on a 390 px phone), My profile is in the avatar
  * menu and reachable by keyboard, and a manager filters the audit log by a staff name. Each screen
  * gets an axe scan; the new-account form and the phone sign-in are saved for README.
@@ -107,6 +108,33 @@ describe('a superuser adding a staff member', () => {
         .or(page.getByRole('button', { name: 'Send invitation' }))
         .count(),
     ).resolves.toBe(0);
+  });
+});
+
+describe('an invited staff member', () => {
+  it('chooses a password through the mailed link, then signs in with the email already filled in', async () => {
+    const { app } = session;
+    const boss = await app.createUser('SUPERUSER');
+    const invitee = await app.services.users.create(
+      { email: 'ines.invited@example.test', name: 'Ines Invited', role: 'STAFF' },
+      null,
+    );
+    await app.services.links.sendInvitation(invitee.id, { id: boss.id, role: 'SUPERUSER' });
+    const mailed = new URL(app.mailbox.linkIn(app.mailbox.messages.at(-1)!));
+    const page = await session.newPage();
+    await openPage(page, app.baseUrl, `${mailed.pathname}${mailed.search}`);
+    await page.getByRole('heading', { name: 'Welcome — choose your password' }).waitFor();
+    await page.getByLabel('New password', { exact: true }).fill('Ines picks a long one 42');
+    await page.getByLabel('New password again').fill('Ines picks a long one 42');
+    await page.getByRole('button', { name: 'Set my password' }).click();
+    await page.getByRole('heading', { name: 'Password saved' }).waitFor();
+
+    await expect(page.getByLabel('Email').inputValue()).resolves.toBe('ines.invited@example.test');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('password');
+    await expectNoSeriousViolations(page, 'the sign-in form after an accepted invitation');
+    await page.keyboard.type('Ines picks a long one 42');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/?$/, { waitUntil: 'domcontentloaded' });
   });
 });
 

@@ -23,7 +23,7 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
     resources: [
       customerResourceOptions(prisma, datamodel, services),
       userResourceOptions(prisma, datamodel, services),
-      auditLogResourceOptions(prisma, datamodel),
+      auditLogResourceOptions(prisma, datamodel, services),
     ],
     branding: {
       companyName: PRODUCT_NAME,
@@ -74,6 +74,8 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             search: 'Search',
             status: 'Status',
             password: 'Password',
+            sendInvitation: 'Send invitation email',
+            invitation: 'Invitation',
             at: 'When',
             actor: 'Who',
             recordId: 'Record #',
@@ -95,15 +97,6 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             forbiddenError: 'Your role does not allow this action.',
             anyForbiddenError: 'Your role does not allow this action.',
             thereWereValidationErrors: 'Please correct the highlighted fields.',
-            invalidCredentials: 'Wrong email or password, or the account is inactive.',
-          },
-          components: {
-            Login: {
-              welcomeHeader: PRODUCT_NAME,
-              welcomeMessage: 'Sign in with your staff account to manage customer records.',
-              properties: { email: 'Email', password: 'Password' },
-              loginButton: 'Sign in',
-            },
           },
         },
       },

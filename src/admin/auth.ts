@@ -4,40 +4,22 @@
  * re-checks the account on later requests.
  */
 import express, { type RequestHandler, type Router } from 'express';
-import type AdminJS from 'adminjs';
 import { INVALID_CREDENTIALS_MESSAGE, type Authenticator } from '../domain/accounts/authentication.js';
 import type { Clock } from '../domain/clock.js';
-import { FORGOT_PASSWORD_PATH } from './account-pages/routes.js';
+import { LOGIN_PATH, signInPage } from './account-pages/sign-in-page.js';
 import { sessionAdminOf } from './current-admin.js';
-import { withSelfHostedFonts } from './offline-assets.js';
 import { asyncRoute } from '../http/async-route.js';
 import { ADMIN_ROOT } from './paths.js';
 
-const LOGIN_PATH = `${ADMIN_ROOT}/login`;
-
-const FORGOT_PASSWORD_LINK = `<a class="backoffice-link backoffice-link--forgot" href="${FORGOT_PASSWORD_PATH}">Forgot your password?</a>`;
-
-async function loginPage(admin: AdminJS, errorMessage?: string): Promise<string> {
-  const html = withSelfHostedFonts(await admin.renderLogin({ action: LOGIN_PATH, errorMessage }));
-  // First in <body>: anything after AdminJS's `<div id="app" />` (an open div to the browser) is
-  // replaced by React.
-  return html.replace('<body>', `<body>${FORGOT_PASSWORD_LINK}`);
-}
-
 /** GET/POST /login and /logout, relative to the admin root. */
-export function authRoutes(
-  admin: AdminJS,
-  authenticator: Authenticator,
-  clock: Clock,
-  sessionCookieName: string,
-): Router {
+export function authRoutes(authenticator: Authenticator, clock: Clock, sessionCookieName: string): Router {
   const router = express.Router();
 
   router.get(
     '/login',
     asyncRoute(async (req, res) => {
       if (req.session.adminUser) return res.redirect(ADMIN_ROOT);
-      res.type('html').send(await loginPage(admin));
+      res.type('html').send(signInPage());
     }),
   );
 
@@ -55,7 +37,8 @@ export function authRoutes(
         res
           .status(result.message === INVALID_CREDENTIALS_MESSAGE ? 401 : 429)
           .type('html')
-          .send(await loginPage(admin, result.message));
+          // The email stays in the form (the password never does): a typo costs one field, not two.
+          .send(signInPage({ email: typeof email === 'string' ? email : '', error: result.message }));
         return;
       }
       const { user } = result;

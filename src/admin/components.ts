@@ -17,6 +17,17 @@ export const HOME_COMPONENT = register('Home', 'home');
 export const RECORD_HISTORY_COMPONENT = register('RecordHistory', 'record-history');
 export const AUDIT_ENTRY_CHANGES_COMPONENT = register('AuditEntryChanges', 'audit-entry-changes');
 export const AUDIT_RECORD_LINK_COMPONENT = register('AuditRecordLink', 'audit-record-link');
+export const AUDIT_ACTOR_FILTER_COMPONENT = register('AuditActorFilter', 'audit-actor-filter');
+
+// The staff form and list: roles described, checkboxes ticked by default, a named Show button for
+// the password, invitation status.
+export const ROLE_CHOICE_COMPONENT = register('RoleChoice', 'role-choice');
+export const ACCOUNT_CHECKBOX_COMPONENT = register('AccountCheckbox', 'account-checkbox');
+export const INVITATION_STATUS_COMPONENT = register('InvitationStatus', 'invitation-status');
+export const PASSWORD_FIELD_COMPONENT = register('PasswordField', 'password-field');
 
 // A state-changing record action's confirmation screen: its button POSTs (nothing changes on a GET).
 export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-action');
+
+// The top bar's avatar menu (AdminJS's LoggedIn): My profile and Log out, by keyboard too.
+componentLoader.override('LoggedIn', path.join(import.meta.dirname, 'components', 'account-menu'));

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
-import { ADMIN_ROOT, BRAND_ASSETS_PATH, FONT_ASSETS_PATH } from './paths.js';
+import { BRAND_ASSETS_PATH, FONT_ASSETS_PATH } from './paths.js';
 
 const CDN_FONT_LINK = /<link[^>]+fonts\.googleapis\.com[^>]*>/g;
 const FONT_WEIGHTS = [300, 400, 500, 700];
@@ -15,24 +15,15 @@ const LOCAL_FONT_LINKS = [
   `<link rel="stylesheet" href="${BRAND_ASSETS_PATH}/panel.css" type="text/css">`,
 ].join('');
 
-export function withSelfHostedFonts(html: string): string {
+function withSelfHostedFonts(html: string): string {
   return html.replace(CDN_FONT_LINK, LOCAL_FONT_LINKS);
 }
 
-// AdminJS has no place for links of our own without a custom (bundled) React component. Placed
-// first in <body>: AdminJS's `<div id="app" />` is an open div to the browser, and React replaces
-// whatever ends up inside it.
-const PROFILE_LINK = `<a class="backoffice-link backoffice-link--profile" href="${ADMIN_ROOT}/profile">My profile</a>`;
-
-/** Rewrites the HTML pages AdminJS sends: self-hosted fonts, and a link to My profile. */
+/** Rewrites the HTML pages AdminJS sends to load the self-hosted fonts. */
 export const panelPageExtras: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (body?: unknown) =>
-    send(
-      typeof body === 'string' && body.includes('fonts.googleapis.com')
-        ? withSelfHostedFonts(body).replace('<body>', `<body>${PROFILE_LINK}`)
-        : body,
-    );
+    send(typeof body === 'string' && body.includes('fonts.googleapis.com') ? withSelfHostedFonts(body) : body);
   next();
 };
 

@@ -22,7 +22,7 @@ export function adminRouter(
   const router = express.Router();
   router.use(panelPageExtras);
   router.use(scriptSafeInlineState);
-  router.use(authRoutes(admin, services.authenticator, services.clock, sessionCookieName));
+  router.use(authRoutes(services.authenticator, services.clock, sessionCookieName));
   router.use(publicAccountRoutes(services, logError));
   router.use(requireSignedIn(services.authenticator));
   router.use(profileRoutes(services));

@@ -3,6 +3,7 @@ import { createAuthenticator } from './accounts/authentication.js';
 import { createLoginThrottle, createResetRequestThrottle } from './accounts/login-throttle.js';
 import { createOneTimeLinks, type MailSender } from './accounts/one-time-links.js';
 import { createRefreshTokens } from './accounts/refresh-tokens.js';
+import { createStaffNames } from './accounts/staff-names.js';
 import { createUserService } from './accounts/users.js';
 import { createRecordHistory } from './audit/record-history.js';
 import { createCustomerService } from './customers/service.js';
@@ -28,6 +29,7 @@ export function createServices({ prisma, defaultPhoneRegion, mail, publicUrl, cl
     clock,
     customers: createCustomerService({ prisma, clock, defaultPhoneRegion }),
     users,
+    staffNames: createStaffNames(prisma),
     authenticator: createAuthenticator({ prisma, clock, throttle: createLoginThrottle(prisma) }),
     refreshTokens: createRefreshTokens({ prisma, clock }),
     links: createOneTimeLinks({

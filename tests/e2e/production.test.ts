@@ -17,6 +17,7 @@ import {
   customerRow,
   fillDatePicker,
   launchBrowser,
+  openAccountMenu,
   openPage,
   signIn,
   waitForCustomerList,
@@ -152,7 +153,10 @@ async function recordCspViolations(page: Page): Promise<CspViolation[]> {
 
 describe('the production build', () => {
   it('serves the prebuilt components bundle from the first request (nothing is bundled at start-up)', async () => {
-    const response = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`);
+    // As through the TLS proxy: production refuses plain HTTP (require-https.ts).
+    const response = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`, {
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
     expect(response.status).toBe(200);
     await expect(response.text()).resolves.toContain('AdminJS.UserComponents');
     expect(server!.output()).not.toMatch(/bundling/i);
@@ -186,7 +190,7 @@ describe('the production build', () => {
     await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
     await customerRow(page, 'hedy.lamarr@example.com').waitFor();
 
-    await page.getByRole('link', { name: 'My profile' }).click();
+    await (await openAccountMenu(page)).getByRole('link', { name: 'My profile' }).click();
     await page.waitForURL(/\/admin\/profile$/, { waitUntil: 'domcontentloaded' });
     await page.getByRole('heading', { name: 'My profile' }).waitFor();
     await openPage(page, baseUrl, '/admin/resources/Customer');

@@ -1,9 +1,9 @@
 /**
- * My profile in a real browser: the link the panel shows on every page leads there, and a user
+ * My profile in a real browser: the avatar menu on every page leads there, and a user
  * renames themselves and sees it saved.
  */
 import { expect, it } from 'vitest';
-import { signIn, useBrowserSession, waitForCustomerList } from './support/browser.js';
+import { openAccountMenu, signIn, useBrowserSession, waitForCustomerList } from './support/browser.js';
 
 const session = useBrowserSession();
 
@@ -14,7 +14,7 @@ it('opens My profile from the panel and saves a new name', async () => {
   await signIn(page, app.baseUrl, viewer);
   await waitForCustomerList(page);
 
-  await page.getByRole('link', { name: 'My profile' }).click();
+  await (await openAccountMenu(page)).getByRole('link', { name: 'My profile' }).click();
   await page.waitForURL(/\/admin\/profile$/, { waitUntil: 'domcontentloaded' });
   await expect(page.getByRole('heading', { name: 'My profile' }).isVisible()).resolves.toBe(true);
 

@@ -331,6 +331,7 @@ const ACTIONS = [
   'history',
   'invite',
   'sendPasswordReset',
+  'staffNames',
   'constructor',
   'nope',
 ];

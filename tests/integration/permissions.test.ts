@@ -185,20 +185,32 @@ const userCases = (): Case[] => [
   },
 ];
 
-describe.each([...customerCases(), ...userCases()].map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
-  it.each(ROLES)('as %s', async (role) => {
-    const target = (await testCase.setup?.()) ?? '';
-    const before = await snapshot();
-    const response = await testCase.call(agents[role], target);
-    if (testCase.allowed.includes(role)) {
-      expect(response.status).toBe(200);
-      await testCase.succeeded(response);
-    } else {
-      expect(response.status).toBe(403);
-      expect(await snapshot()).toEqual(before);
-    }
-  });
-});
+const auditLogCases = (): Case[] => [
+  {
+    name: 'Audit log staff names (the "Who" filter)',
+    allowed: managers,
+    call: (agent) => agent.get('/admin/api/resources/AuditLog/actions/staffNames'),
+    succeeded: (r) => expect(r.body.staffNames).toContainEqual(expect.objectContaining({ id: superuserId })),
+  },
+];
+
+describe.each([...customerCases(), ...userCases(), ...auditLogCases()].map((c) => [c.name, c] as const))(
+  '%s',
+  (_name, testCase) => {
+    it.each(ROLES)('as %s', async (role) => {
+      const target = (await testCase.setup?.()) ?? '';
+      const before = await snapshot();
+      const response = await testCase.call(agents[role], target);
+      if (testCase.allowed.includes(role)) {
+        expect(response.status).toBe(200);
+        await testCase.succeeded(response);
+      } else {
+        expect(response.status).toBe(403);
+        expect(await snapshot()).toEqual(before);
+      }
+    });
+  },
+);
 
 describe('what the panel shows each role', () => {
   it.each([

@@ -48,6 +48,8 @@ const DESIGN_MATRIX: ReadonlyArray<
   // AuditLog list, show: superusers and managers
   ['AuditLog', 'list', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['AuditLog', 'show', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
+  // The audit log's "Who" filter lists staff names for whoever reads the log (not the accounts themselves)
+  ['AuditLog', 'staffNames', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   // Home: everyone sees customer numbers, the chart, their own recent actions and quick links; the
   // team's recent actions are for superusers and managers, staff and sign-in numbers for superusers
   ['Home', 'teamActions', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],

@@ -13,6 +13,8 @@ export interface Field {
   value?: string;
   autocomplete?: string;
   hint?: string;
+  /** Where the cursor starts: the first field to fill in. */
+  autofocus?: boolean;
 }
 
 export interface FormSpec {
@@ -35,7 +37,7 @@ export function form({ action, submit, fields, errors = {}, hidden = {} }: FormS
     ${fields
       .map(
         (field) => `<label for="${field.name}">${escapeHtml(field.label)}</label>
-    <input id="${field.name}" name="${field.name}" type="${field.type ?? 'text'}" value="${escapeHtml(field.type === 'password' ? '' : field.value)}"${field.autocomplete ? ` autocomplete="${field.autocomplete}"` : ''}${errors[field.name] ? ' aria-invalid="true"' : ''}>
+    <input id="${field.name}" name="${field.name}" type="${field.type ?? 'text'}" value="${escapeHtml(field.type === 'password' ? '' : field.value)}"${field.autocomplete ? ` autocomplete="${field.autocomplete}"` : ''}${field.autofocus ? ' autofocus' : ''}${errors[field.name] ? ' aria-invalid="true"' : ''}>
     ${errors[field.name] ? `<p class="field-error" data-field="${field.name}">${escapeHtml(errors[field.name])}</p>` : field.hint ? `<p class="hint">${escapeHtml(field.hint)}</p>` : ''}`,
       )
       .join('\n')}
@@ -63,7 +65,8 @@ export function page(title: string, body: string, options: { wide?: boolean } = 
   button { margin-top: 24px; padding: 10px 24px; background: #1f4fd8; color: #fff; border: 0; border-radius: 2px; font: inherit; font-weight: 500; cursor: pointer; }
   .field-error, .error { color: #c20012; font-size: 13px; } .hint { color: #6c6c80; font-size: 12px; }
   .notice { background: #e7f6ee; color: #0b6e3b; padding: 12px 16px; border-radius: 2px; }
-  .back { display: inline-block; margin-top: 24px; font-size: 14px; }
+  .back { display: inline-block; margin-top: 24px; font-size: 14px; } .below-form { margin-top: 20px; font-size: 14px; }
+  @media (max-width: 480px) { main { box-sizing: border-box; padding: 24px 20px; } }
 </style>
 </head>
 <body><main><img src="${BRAND_ASSETS_PATH}/logo.svg" alt="${PRODUCT_NAME}" width="220" height="40">

@@ -12,10 +12,10 @@ import { sessionAdminOf } from '../current-admin.js';
 import { ADMIN_ROOT } from '../paths.js';
 import { escapeHtml } from '../../http/escape-html.js';
 import { form, page } from './page.js';
+import { FORGOT_PASSWORD_PATH, LOGIN_PATH, signInForm } from './sign-in-page.js';
 
-export const FORGOT_PASSWORD_PATH = `${ADMIN_ROOT}/forgot-password`;
 export const PROFILE_PATH = `${ADMIN_ROOT}/profile`;
-const SIGN_IN_LINK = `<a class="back" href="${ADMIN_ROOT}/login">Back to sign-in</a>`;
+const SIGN_IN_LINK = `<a class="back" href="${LOGIN_PATH}">Back to sign-in</a>`;
 const parseForm = express.urlencoded({ extended: false, limit: '10kb' });
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 /** A form field as typed: the urlencoded parser gives strings; anything else reads as empty. */
@@ -116,13 +116,20 @@ export function publicAccountRoutes(services: Services, log: (message: string, e
       asyncRoute(async (req, res) => {
         const token = field(req, 'token');
         try {
-          await services.links.completeWithPassword(token, purpose, field(req, 'password'), field(req, 'confirmation'));
+          const { email } = await services.links.completeWithPassword(
+            token,
+            purpose,
+            field(req, 'password'),
+            field(req, 'confirmation'),
+          );
+          // The sign-in form with the email filled in, not a session: signing in stays one path (throttled,
+          // audited, a fresh session id), and a link opened on someone else's screen signs nobody in there.
           res
             .type('html')
             .send(
               page(
                 'Password saved',
-                `<h1>Password saved</h1><p class="notice">You can now sign in with your new password.</p>${SIGN_IN_LINK}`,
+                `<h1>Password saved</h1><p class="notice" role="status">Your password is saved. Sign in with it now.</p>${signInForm({ email })}`,
               ),
             );
         } catch (error) {

@@ -8,8 +8,13 @@ import type { Datamodel } from '../../db/dmmf.js';
 import { can } from '../../domain/accounts/permissions.js';
 import { AUDIT_ACTIONS, AUDIT_RESOURCES } from '../../domain/audit/audit-log.js';
 import { auditedRecord } from '../../domain/audit/audited-record.js';
-import { AUDIT_ENTRY_CHANGES_COMPONENT, AUDIT_RECORD_LINK_COMPONENT } from '../components.js';
-import { roleOf } from '../current-admin.js';
+import type { Services } from '../../domain/services.js';
+import {
+  AUDIT_ACTOR_FILTER_COMPONENT,
+  AUDIT_ENTRY_CHANGES_COMPONENT,
+  AUDIT_RECORD_LINK_COMPONENT,
+} from '../components.js';
+import { actorOf, roleOf } from '../current-admin.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy } from './access.js';
 import { AuditLogResource } from './audit-log-resource.js';
@@ -36,7 +41,11 @@ const withRecordLinks = async (response: ActionResponse, _request: unknown, cont
   return response;
 };
 
-export function auditLogResourceOptions(prisma: PrismaClient, datamodel: Datamodel): ResourceWithOptions {
+export function auditLogResourceOptions(
+  prisma: PrismaClient,
+  datamodel: Datamodel,
+  services: Services,
+): ResourceWithOptions {
   return {
     resource: new AuditLogResource(resourceArgs(prisma, datamodel, 'AuditLog')),
     options: {
@@ -48,6 +57,7 @@ export function auditLogResourceOptions(prisma: PrismaClient, datamodel: Datamod
       filterProperties: ['actor', 'action', 'resource', 'recordId', 'at'],
       properties: {
         at: { type: 'datetime', isSortable: true },
+        actor: { components: { filter: AUDIT_ACTOR_FILTER_COMPONENT } },
         action: { availableValues: AUDIT_ACTIONS.map((value) => ({ value, label: value.replace('_', ' ') })) },
         resource: { availableValues: AUDIT_RESOURCES.map((value) => ({ value, label: value })) },
         recordId: {
@@ -59,6 +69,15 @@ export function auditLogResourceOptions(prisma: PrismaClient, datamodel: Datamod
       actions: {
         list: { isAccessible: allowedBy('AuditLog', 'list'), after: withRecordLinks },
         show: { isAccessible: allowedBy('AuditLog', 'show'), after: withRecordLinks },
+        // The "Who" filter's choices (AdminJS's own picker would search staff accounts: superusers only).
+        staffNames: {
+          actionType: 'resource',
+          isVisible: false,
+          isAccessible: allowedBy('AuditLog', 'staffNames'),
+          handler: async (_request: unknown, _response: unknown, context: ActionContext) => ({
+            staffNames: await services.staffNames.list(actorOf(context.currentAdmin)),
+          }),
+        },
         search: refused,
         new: refused,
         edit: refused,

@@ -6,6 +6,7 @@ import { PrismaResource } from './prisma-resource.js';
 import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
 import type { PrismaClient, User } from '@prisma/client';
 import { userCriteria, userOrderBy, userWhere } from '../../domain/accounts/user-query.js';
+import type { OneTimeLinks } from '../../domain/accounts/one-time-links.js';
 import { toPublicUser, type UserService } from '../../domain/accounts/users.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
@@ -20,6 +21,7 @@ export class UserResource extends PrismaResource {
   constructor(
     args: ResourceArgs,
     private readonly users: UserService,
+    private readonly links: OneTimeLinks,
   ) {
     super(args);
   }
@@ -50,14 +52,14 @@ export class UserResource extends PrismaResource {
       orderBy: userOrderBy(sort.sortBy, sort.direction),
       ...clampListWindow(limit, offset),
     });
-    return users.map((user) => this.toRecord(user));
+    return this.toRecords(users);
   }
 
   override async findOne(id: string | number): Promise<BaseRecord | null> {
     const userId = Number(id);
     if (!Number.isSafeInteger(userId)) return null;
     const user = await this.prisma.user.findUnique({ where: { id: userId } });
-    return user ? this.toRecord(user) : null;
+    return user ? ((await this.toRecords([user]))[0] ?? null) : null;
   }
 
   /**
@@ -90,8 +92,13 @@ export class UserResource extends PrismaResource {
     throw new Error('Staff accounts are deactivated, not deleted');
   }
 
-  private toRecord(user: User): BaseRecord {
-    return new BaseRecord(this.prepareReturnValues(toPublicUser(user)), this);
+  /** Records with the derived invitation status (`invitation`), one query for the whole page. */
+  private async toRecords(users: User[]): Promise<BaseRecord[]> {
+    const statuses = await this.links.invitationStatuses(users);
+    return users.map(
+      (user) =>
+        new BaseRecord({ ...this.prepareReturnValues(toPublicUser(user)), invitation: statuses.get(user.id) }, this),
+    );
   }
 }
 

@@ -11,6 +11,8 @@ import { FieldValidationError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import type { Transaction } from '../../db/transaction.js';
 import type { ResetRequestThrottle } from './login-throttle.js';
+import { blankToUndefined } from '../form-values.js';
+import { invitationStatuses, type InvitationStatus } from './invitation-status.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { hashToken } from './token-hash.js';
 import { assertCan, type Actor } from './permissions.js';
@@ -42,6 +44,16 @@ export const INACTIVE_INVITATION_MESSAGE = 'This account is deactivated: activat
  */
 export async function spendLinksOf(tx: Transaction, userId: number, at: Date): Promise<void> {
   await tx.accountToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: at } });
+}
+
+/**
+ * Whether a new-account form asks for an invitation: an account created without a password gets
+ * one unless the form says not to ("Send invitation email" unticked); one created with a password,
+ * or inactive, needs none (it could not use it).
+ */
+export function invitationWanted(form: Record<string, unknown>): boolean {
+  const declined = (value: unknown) => value === false || value === 'false';
+  return blankToUndefined(form.password) === undefined && !declined(form.sendInvitation) && !declined(form.isActive);
 }
 
 export interface OneTimeLinkDeps {
@@ -131,19 +143,29 @@ export function createOneTimeLinks({
       });
     },
 
+    /** Where each account's invitation stands (the staff list's column). */
+    invitationStatuses(
+      users: ReadonlyArray<Pick<User, 'id' | 'passwordHash'>>,
+    ): Promise<Map<number, InvitationStatus>> {
+      return invitationStatuses(prisma, users, clock());
+    },
+
     /** Whose link this is, if it can still be used (for showing the form). */
     async linkOwner(token: string, purpose: LinkPurpose): Promise<{ email: string; name: string } | null> {
       const record = await findUsable(token, purpose);
       return record ? { email: record.user.email, name: record.user.name } : null;
     },
 
-    /** Sets the password through a link and uses the link up; other links of the same kind die too. */
+    /**
+     * Sets the password through a link and uses the link up; other links of the same kind die too.
+     * Returns the account's email, for the sign-in form that follows.
+     */
     async completeWithPassword(
       token: string,
       purpose: LinkPurpose,
       password: string,
       confirmation: string,
-    ): Promise<void> {
+    ): Promise<{ email: string }> {
       const record = await findUsable(token, purpose);
       if (!record) throw new FieldValidationError({ token: INVALID_LINK_MESSAGE });
       const problem = passwordProblem(password, record.user.email);
@@ -164,6 +186,7 @@ export function createOneTimeLinks({
         const action = purpose === 'invite' ? 'invitation_accepted' : 'password_reset';
         await recordAudit(tx, clock, { actorId: record.userId, action, resource: 'User', recordId: record.userId });
       });
+      return { email: record.user.email };
     },
   };
 }

@@ -29,9 +29,16 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
+const UNUSABLE_PREFIX = '!unusable!';
+
 /** A hash no password matches (an account invited but not yet set up). Not an argon2 string. */
 export function unusablePasswordHash(): string {
-  return `!unusable!${randomBytes(16).toString('hex')}`;
+  return `${UNUSABLE_PREFIX}${randomBytes(16).toString('hex')}`;
+}
+
+/** False for an account that has no password yet (created to be invited). */
+export function hasPassword(passwordHash: string): boolean {
+  return !passwordHash.startsWith(UNUSABLE_PREFIX);
 }
 
 // Verified against when no account matches, so that an unknown email costs as much time as a

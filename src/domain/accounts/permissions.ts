@@ -45,6 +45,9 @@ const matrix = {
   AuditLog: {
     list: managers,
     show: managers,
+    // The "Who" filter's choices: staff names and emails, which the log's rows show anyway; the
+    // staff accounts themselves stay with superusers.
+    staffNames: managers,
   },
   // What the Home shows beyond customer numbers, the chart, one's own recent actions and quick
   // links (which every role sees).

@@ -244,3 +244,11 @@ export function useBrowserSession(): BrowserSession {
     },
   };
 }
+
+/** Opens the avatar menu in the top bar (My profile, Log out) by clicking it. */
+export async function openAccountMenu(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: /^Account menu of / }).click();
+  const menu = page.locator('[data-css="logged-in"] ul');
+  await menu.waitFor();
+  return menu;
+}

@@ -55,7 +55,10 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             dashboard: 'Home',
           },
           resources: {
-            Customer: { actions: { list: 'Customers' } },
+            Customer: {
+              actions: { list: 'Customers', new: 'New customer', bulkDelete: 'Delete customers' },
+              properties: { name: 'Name' },
+            },
             User: { actions: { list: 'Staff accounts' } },
             AuditLog: { actions: { list: 'Audit log' } },
           },

@@ -99,6 +99,13 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             anyForbiddenError: 'Your role does not allow this action.',
             thereWereValidationErrors: 'Please correct the highlighted fields.',
             invalidCredentials: 'Wrong email or password, or the account is inactive.',
+            // AdminJS's own not-found texts ("Resource of given id … does not have an action with name")
+            // in a clerk's words: a page opened inside the panel whose record or action is not there.
+            pageNotFound_title: 'Page not found',
+            error404Resource: 'There is no such page in the panel.',
+            error404Action: 'There is no such page in the panel.',
+            error404Record: 'There is no record #{{recordId}}: it may have been removed, or the link is wrong.',
+            errorFetchingRecord: 'This record could not be opened: it does not exist, or your role may not open it.',
           },
           components: {
             Login: {

@@ -27,6 +27,8 @@ export const CUSTOMER_LIST_COMPONENT = register('CustomerList', 'customer-list')
 export const CUSTOMER_NAME_CELL_COMPONENT = register('CustomerNameCell', 'customer-name-cell');
 export const STATUS_FILTER_COMPONENT = register('StatusFilter', 'status-filter');
 export const CREATED_FILTER_COMPONENT = register('CreatedFilter', 'created-filter');
+export const CUSTOMER_EMAIL_EDIT_COMPONENT = register('CustomerEmailEdit', 'customer-email-edit');
+export const CUSTOMER_NEW_COMPONENT = register('CustomerNew', 'customer-new');
 
 /**
  * AdminJS's own components replaced (docs/decisions/025-panel-screens.md): the header of a
@@ -37,3 +39,6 @@ const override = (name: Parameters<ComponentLoader['override']>[0], file: string
 override('ActionHeader', 'customer-action-header');
 // The bar over ticked rows of the customer list: "Delete 2 customers".
 override('SelectedRecords', 'customer-selection');
+// A refused page (403, 404) inside the panel, with the way back (src/admin/refusal-page.ts).
+for (const route of ['ResourceRoute', 'ResourceActionRoute', 'RecordActionRoute', 'BulkActionRoute'] as const)
+  override(route, 'panel-refusal');

@@ -14,8 +14,10 @@ import { allowedBy, allowedWhen } from './access.js';
 import {
   CONFIRM_ACTION_COMPONENT,
   CREATED_FILTER_COMPONENT,
+  CUSTOMER_EMAIL_EDIT_COMPONENT,
   CUSTOMER_LIST_COMPONENT,
   CUSTOMER_NAME_CELL_COMPONENT,
+  CUSTOMER_NEW_COMPONENT,
   RECORD_HISTORY_COMPONENT,
   STATUS_FILTER_COMPONENT,
 } from '../components.js';
@@ -69,7 +71,7 @@ export function customerResourceOptions(
         },
         firstName: { isTitle: true, isRequired: true },
         lastName: { isRequired: true },
-        email: { type: 'string', isRequired: true },
+        email: { type: 'string', isRequired: true, components: { edit: CUSTOMER_EMAIL_EDIT_COMPONENT } },
         phone: { isRequired: true, description: 'Without +country code, numbers are read in the default region.' },
         // A native <input type="date"> (value YYYY-MM-DD): AdminJS's date picker sends local
         // midnight as UTC, so east of UTC the day before would be stored.
@@ -101,7 +103,7 @@ export function customerResourceOptions(
         list: { isAccessible: allowedBy('Customer', 'list'), component: CUSTOMER_LIST_COMPONENT, after: afterList },
         search: { isAccessible: allowedBy('Customer', 'search') },
         show: { isAccessible: allowedBy('Customer', 'show'), after: afterShow },
-        new: { isAccessible: allowedBy('Customer', 'create'), after: afterCreate },
+        new: { isAccessible: allowedBy('Customer', 'create'), component: CUSTOMER_NEW_COMPONENT, after: afterCreate },
         edit: { isAccessible: allowedBy('Customer', 'edit'), after: afterEdit },
         delete: {
           isAccessible: allowedBy('Customer', 'delete'),

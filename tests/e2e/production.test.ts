@@ -152,7 +152,10 @@ async function recordCspViolations(page: Page): Promise<CspViolation[]> {
 
 describe('the production build', () => {
   it('serves the prebuilt components bundle from the first request (nothing is bundled at start-up)', async () => {
-    const response = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`);
+    // Through the proxy, as every request to the production server is (plain http is refused).
+    const response = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`, {
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
     expect(response.status).toBe(200);
     await expect(response.text()).resolves.toContain('AdminJS.UserComponents');
     expect(server!.output()).not.toMatch(/bundling/i);
@@ -175,7 +178,7 @@ describe('the production build', () => {
     expect(sessionCookie?.secure, 'the session cookie is Secure behind the proxy').toBe(true);
     await waitForCustomerList(page);
 
-    await page.getByRole('link', { name: 'Create new' }).click();
+    await page.getByRole('link', { name: 'New customer' }).click();
     await page.locator('#firstName').waitFor();
     await page.locator('#firstName').fill('Hedy');
     await page.locator('#lastName').fill('Lamarr');
@@ -183,7 +186,9 @@ describe('the production build', () => {
     await page.locator('#phone').fill('(201) 555-0142');
     await fillDatePicker(page.getByTestId('property-edit-dateOfBirth'), '1984-11-09');
     await page.getByTestId('button-save').click();
-    await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
+    // A new customer opens on its own page; the list then shows it.
+    await page.waitForURL(/\/admin\/resources\/Customer\/records\/\d+\/show$/, { waitUntil: 'domcontentloaded' });
+    await openPage(page, baseUrl, '/admin/resources/Customer');
     await customerRow(page, 'hedy.lamarr@example.com').waitFor();
 
     await page.getByRole('link', { name: 'My profile' }).click();

@@ -28,7 +28,7 @@ const CustomerEmailEdit: React.FC<EditPropertyProps> = ({ property, record, onCh
   const error = record.errors?.[property.path];
   const value = record.params?.[property.path] as unknown;
   return (
-    <FormGroup error={Boolean(error)} data-testid={`property-edit-${property.path}`}>
+    <FormGroup error={Boolean(error)}>
       <Label htmlFor={property.path} required={property.isRequired}>
         {property.label}
       </Label>

@@ -148,6 +148,13 @@ describe('the Customers list', () => {
     await page.getByRole('searchbox', { name: 'Search' }).waitFor();
     const box = await page.getByRole('searchbox', { name: 'Search' }).boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    const first = rows(page).first();
+    for (const column of ['name', 'email', 'phone']) {
+      const cell = await first.getByTestId(`property-list-${column}`).boundingBox();
+      expect(cell, column).not.toBeNull();
+      expect(cell!.x + cell!.width, `${column} within the screen`).toBeLessThanOrEqual(390);
+    }
+    await expect(first.getByTestId('property-list-createdAt').isVisible()).resolves.toBe(false);
     await expectNoSeriousViolations(page, 'the list on a phone');
   });
 });

@@ -17,7 +17,7 @@ import {
   type ActionJSON,
   type RecordJSON,
 } from 'adminjs';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { LIST_RETURN_KEY } from './list-return.ts';
 
 const h = new ViewHelpers();
@@ -86,6 +86,8 @@ const deletedOn = (value: unknown) =>
 function CustomerHeader({ resource, record, action, actionPerformed, tag }: ActionHeaderProps) {
   const { translateAction, translateLabel } = useTranslation();
   const { toggleFilter, filtersCount } = useFilterDrawer() as { toggleFilter: () => void; filtersCount: number };
+  // The search has its own box: the Filter button counts the drawer's filters only.
+  const drawerFilters = filtersCount - (new URLSearchParams(useLocation().search).has('filters.search') ? 1 : 0);
   const isList = action.name === 'list';
   const create = isList ? resource.resourceActions.find((candidate) => candidate.name === 'new') : undefined;
   const label = (candidate: ActionJSON) => translateAction(candidate.label, resource.id);
@@ -166,7 +168,7 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
               data-css="Customer-filter-button"
             >
               <Icon icon="Filter" />
-              {filtersCount > 0 ? `Filter (${filtersCount})` : 'Filter'}
+              {drawerFilters > 0 ? `Filter (${drawerFilters})` : 'Filter'}
             </Button>
           ) : null}
         </Box>

@@ -92,8 +92,27 @@ const Dense = styled.div`
     padding-top: 0;
     padding-bottom: 0;
   }
+  /* A phone shows name, email and phone (columns 3–5 after the checkbox and id); id and dates go. */
   @media (max-width: 600px) {
     overflow-x: auto;
+    table tr > :nth-child(2),
+    table tr > :nth-child(6),
+    table tr > :nth-child(7) {
+      display: none !important;
+    }
+    table tr > :nth-child(3),
+    table tr > :nth-child(4),
+    table tr > :nth-child(5) {
+      display: table-cell !important;
+    }
+    /* …and these three wrap, so they fit the screen's width without scrolling. */
+    table td,
+    table th {
+      white-space: normal;
+      overflow-wrap: anywhere;
+      height: auto;
+      padding: 4px;
+    }
   }
 `;
 

@@ -130,7 +130,16 @@ describe('the Customers list', () => {
     await page.getByRole('button', { name: /Filter/ }).click();
     await expect(page.getByLabel('Status').inputValue()).resolves.toBe('active');
     await expect(page.getByLabel('Search').count()).resolves.toBe(1); // the box, not a drawer field
-    await page.keyboard.press('Escape');
+    // Apply shows the results with the drawer closed.
+    await page.getByLabel('Status').selectOption('deleted');
+    await page.locator('[data-css="Customer-filter-drawer-button-apply"]').click();
+    await page.waitForURL((url) => url.searchParams.get('filters.status') === 'deleted');
+    await rows(page).filter({ hasText: 'Away, Gone' }).waitFor();
+    // The closed drawer slides out of the window (it stays in the page).
+    await page.waitForFunction(() => {
+      const drawer = document.querySelector('[data-css="Customer-filter-drawer"]');
+      return drawer !== null && drawer.getBoundingClientRect().left >= window.innerWidth;
+    });
     await openPage(page, session.app.baseUrl, LIST);
     await page.locator('[data-css="Customer-table"]').waitFor();
     const boxes = rows(page).locator('input[type="checkbox"]');

@@ -90,6 +90,10 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
   const drawerFilters = filtersCount - (new URLSearchParams(useLocation().search).has('filters.search') ? 1 : 0);
   const isList = action.name === 'list';
   const create = isList ? resource.resourceActions.find((candidate) => candidate.name === 'new') : undefined;
+  // Resource actions beyond list and new (an export, an import) sit beside New customer, as in AdminJS's header.
+  const resourceActions = isList
+    ? resource.resourceActions.filter((candidate) => !['list', 'new', 'search'].includes(candidate.name))
+    : [];
   const label = (candidate: ActionJSON) => translateAction(candidate.label, resource.id);
   const title = titleOf(action, record, label(action));
   const recordId = record?.id;
@@ -158,6 +162,14 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
               </Button>
             </ActionButton>
           ) : null}
+          {resourceActions.map((candidate) => (
+            <ActionButton key={candidate.name} action={candidate} resourceId={resource.id}>
+              <Button as="a" size="sm" rounded variant="outlined">
+                {candidate.icon ? <Icon icon={String(candidate.icon)} /> : null}
+                {label(candidate)}
+              </Button>
+            </ActionButton>
+          ))}
           {isList ? (
             <Button
               type="button"

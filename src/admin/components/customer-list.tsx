@@ -11,6 +11,7 @@ import { styled } from '@adminjs/design-system/styled-components';
 import {
   ApiClient,
   RecordsTable,
+  useFilterDrawer,
   useSelectedRecords,
   type ActionProps,
   type ListActionResponse,
@@ -206,6 +207,13 @@ const CustomerList: React.FC<ActionProps> = ({ resource, setTag }) => {
   useEffect(() => {
     if (answer) setTag?.(answer.meta.total.toString());
   }, [answer, setTag]);
+
+  // Apply (or Reset) in the Filter drawer changes the query: the drawer closes on the results.
+  const { close: closeFilters } = useFilterDrawer() as { close: () => void };
+  useEffect(() => {
+    closeFilters();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the hook's close is new on every render
+  }, [location.search]);
 
   const searchFor = (text: string) =>
     withQuery((params) => {

@@ -8,9 +8,11 @@
  */
 import type AdminJS from 'adminjs';
 import type { Request, RequestHandler } from 'express';
-import { can, type ProtectedResource } from '../domain/accounts/permissions.js';
-import { parsePanelRoute } from './panel-route.js';
+import { can, type ProtectedResource, type Role } from '../domain/accounts/permissions.js';
+import { parsePanelRoute, type PanelRoute } from './panel-route.js';
+import { ADMIN_ROOT } from './paths.js';
 import { sendRefusal, type Refusal } from './refusal.js';
+import { sendRefusalPage } from './refusal-page.js';
 
 const PROTECTED = new Map<string, ProtectedResource>([
   ['Customer', 'Customer'],
@@ -28,12 +30,41 @@ type Decorated = ReturnType<AdminJS['resources'][number]['decorate']>;
 
 export type Verdict = { allowed: true } | ({ allowed: false } & Refusal);
 
-const refuse = (status: number, message: string, allow?: string): Verdict => ({
+const refuse = (status: number, message: string, allow?: string, back?: Refusal['back']): Verdict => ({
   allowed: false,
   status,
   message,
   allow,
+  back,
 });
+
+/** How a refusal names what a role may not see or do. */
+const RESOURCE_WORDS: Record<ProtectedResource, string> = {
+  Customer: 'customers',
+  User: 'staff accounts',
+  AuditLog: 'the audit log',
+  Home: 'the Home',
+};
+const ACTION_WORDS: Record<string, string> = { new: 'add', bulkDelete: 'delete', history: 'read the history of' };
+
+const HOME = { href: ADMIN_ROOT, label: 'Back to the Home' };
+
+/**
+ * A forbidden action in words that say what the role may do instead, and the way back: "Your role
+ * can view customers but not edit them", with a link to the customer (or the list, or the Home).
+ */
+function forbidden(role: Role | undefined, resource: ProtectedResource, route: PanelRoute, recordId?: string): Verdict {
+  const things = RESOURCE_WORDS[resource];
+  if (!can(role, resource, 'list') && !can(role, resource, 'show'))
+    return refuse(403, `Your role does not give access to ${things}.`, undefined, HOME);
+  const list = { href: `${ADMIN_ROOT}/resources/${route.resourceId}`, label: `Back to ${things}` };
+  const back =
+    recordId && can(role, resource, 'show')
+      ? { href: `${ADMIN_ROOT}/resources/${route.resourceId}/records/${recordId}/show`, label: 'Back to the record' }
+      : list;
+  const verb = ACTION_WORDS[route.action] ?? route.action;
+  return refuse(403, `Your role can view ${things} but not ${verb} them.`, undefined, back);
+}
 
 /** What the guard decides for one request, from its path, method, query and the signed-in role. */
 export function panelActionVerdict(resources: ReadonlyMap<string, Decorated>, req: Request): Verdict {
@@ -41,11 +72,9 @@ export function panelActionVerdict(resources: ReadonlyMap<string, Decorated>, re
   if (!route) return { allowed: true };
   const decorated = resources.get(route.resourceId);
   const resource = PROTECTED.get(route.resourceId);
-  if (!decorated || !resource) return refuse(404, `There is no resource "${route.resourceId}".`);
+  if (!decorated || !resource) return refuse(404, 'There is no such page in the panel.', undefined, HOME);
 
-  if (!can(req.session.adminUser?.role, resource, MATRIX_ACTION.get(route.action) ?? route.action)) {
-    return refuse(403, 'Your role does not allow this action.');
-  }
+  // An action that does not exist is not found, whoever asks: 404 before the role is looked at.
   const action = Object.hasOwn(decorated.actions, route.action) ? decorated.actions[route.action] : undefined;
   const fitsRoute =
     action &&
@@ -54,7 +83,12 @@ export function panelActionVerdict(resources: ReadonlyMap<string, Decorated>, re
       : route.kind === 'bulk'
         ? action.isBulkType()
         : action.isResourceType());
-  if (!fitsRoute) return refuse(404, `There is no such action: ${route.action}.`);
+  if (!fitsRoute) return refuse(404, 'There is no such page in the panel.', undefined, HOME);
+
+  const role = req.session.adminUser?.role;
+  if (!can(role, resource, MATRIX_ACTION.get(route.action) ?? route.action)) {
+    return forbidden(role, resource, route, route.kind === 'record' ? recordIdOf(req.path) : undefined);
+  }
   if (route.isApi && req.method !== 'POST' && POST_ONLY_API_ACTIONS.has(route.action)) {
     return refuse(405, `The ${route.action} action takes POST only.`, 'POST');
   }
@@ -66,11 +100,19 @@ export function panelActionVerdict(resources: ReadonlyMap<string, Decorated>, re
   return { allowed: true };
 }
 
+/** The record id of a record route (…/records/:id/:action), when it is a number. */
+function recordIdOf(path: string): string | undefined {
+  return /\/records\/(\d+)\//.exec(path)?.[1];
+}
+
 export function requireActionPermission(admin: AdminJS): RequestHandler {
   const resources = new Map(admin.resources.map((resource) => [resource.decorate().id(), resource.decorate()]));
   return (req, res, next) => {
     const verdict = panelActionVerdict(resources, req);
     if (verdict.allowed) return next();
-    sendRefusal(req, res, verdict);
+    // A page gets the panel around the refusal and a way back; the API its notice.
+    if (parsePanelRoute(req.path)?.isApi === false && req.method === 'GET')
+      sendRefusalPage(admin, req, res, verdict).catch(next);
+    else sendRefusal(req, res, verdict);
   };
 }

@@ -55,7 +55,10 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             dashboard: 'Home',
           },
           resources: {
-            Customer: { actions: { list: 'Customers' } },
+            Customer: {
+              actions: { list: 'Customers', new: 'New customer', bulkDelete: 'Delete customers' },
+              properties: { name: 'Name' },
+            },
             User: { actions: { list: 'Staff accounts' } },
             AuditLog: { actions: { list: 'Audit log' } },
           },
@@ -97,6 +100,13 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             forbiddenError: 'Your role does not allow this action.',
             anyForbiddenError: 'Your role does not allow this action.',
             thereWereValidationErrors: 'Please correct the highlighted fields.',
+            // AdminJS's own not-found texts ("Resource of given id … does not have an action with name")
+            // in a clerk's words: a page opened inside the panel whose record or action is not there.
+            pageNotFound_title: 'Page not found',
+            error404Resource: 'There is no such page in the panel.',
+            error404Action: 'There is no such page in the panel.',
+            error404Record: 'There is no record #{{recordId}}: it may have been removed, or the link is wrong.',
+            errorFetchingRecord: 'This record could not be opened: it does not exist, or your role may not open it.',
           },
         },
       },

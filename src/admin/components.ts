@@ -31,3 +31,25 @@ export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-actio
 
 // The top bar's avatar menu (AdminJS's LoggedIn): My profile and Log out, by keyboard too.
 componentLoader.override('LoggedIn', path.join(import.meta.dirname, 'components', 'account-menu'));
+
+// The customer screens: the list with its search box, the Name column, the Status filter, the
+// email field (its "already belongs to customer #42" links to #42), the new-customer form.
+export const CUSTOMER_LIST_COMPONENT = register('CustomerList', 'customer-list');
+export const CUSTOMER_NAME_CELL_COMPONENT = register('CustomerNameCell', 'customer-name-cell');
+export const STATUS_FILTER_COMPONENT = register('StatusFilter', 'status-filter');
+export const CREATED_FILTER_COMPONENT = register('CreatedFilter', 'created-filter');
+export const CUSTOMER_EMAIL_EDIT_COMPONENT = register('CustomerEmailEdit', 'customer-email-edit');
+export const CUSTOMER_NEW_COMPONENT = register('CustomerNew', 'customer-new');
+
+/**
+ * AdminJS's own components replaced (docs/decisions/025-panel-screens.md): the header of a
+ * customer's screens names the customer; other resources get AdminJS's header back.
+ */
+const override = (name: Parameters<ComponentLoader['override']>[0], file: string) =>
+  componentLoader.override(name, path.join(import.meta.dirname, 'components', file));
+override('ActionHeader', 'customer-action-header');
+// The bar over ticked rows of the customer list: "Delete 2 customers".
+override('SelectedRecords', 'customer-selection');
+// A refused page (403, 404) inside the panel, with the way back (src/admin/refusal-page.ts).
+for (const route of ['ResourceRoute', 'ResourceActionRoute', 'RecordActionRoute', 'BulkActionRoute'] as const)
+  override(route, 'panel-refusal');

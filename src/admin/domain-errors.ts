@@ -1,6 +1,9 @@
 import { ForbiddenError, NotFoundError as AdminNotFoundError, ValidationError } from 'adminjs';
 import { FieldValidationError, NotFoundError, PermissionDeniedError } from '../domain/errors.js';
 
+/** The field a record-state refusal is reported under (the panel never edits it). */
+const RECORD_STATE_FIELD = 'deletedAt';
+
 /** Calls a domain function and rethrows its errors as the ones AdminJS shows on the form. */
 export async function asAdminErrors<T>(call: () => Promise<T>): Promise<T> {
   try {
@@ -10,7 +13,9 @@ export async function asAdminErrors<T>(call: () => Promise<T>): Promise<T> {
       const propertyErrors = Object.fromEntries(
         Object.entries(error.fieldErrors).map(([field, message]) => [field, { message }]),
       );
-      throw new ValidationError(propertyErrors, { message: 'Please correct the highlighted fields.' });
+      // A rule about the record as a whole (a deleted customer is not edited) has no field on the form: its text is the notice.
+      const recordMessage = error.fieldErrors[RECORD_STATE_FIELD];
+      throw new ValidationError(propertyErrors, { message: recordMessage ?? 'Please correct the highlighted fields.' });
     }
     if (error instanceof PermissionDeniedError) throw new ForbiddenError(error.message);
     if (error instanceof NotFoundError) throw new AdminNotFoundError(error.message, 'NotFoundError');

@@ -10,6 +10,8 @@ export interface Refusal {
   message: string;
   /** For 405: the methods the route takes. */
   allow?: string;
+  /** Where a refused page leads instead (the record, the list, the Home). */
+  back?: { href: string; label: string };
 }
 
 export function isPanelApiRequest(req: Request): boolean {

@@ -98,12 +98,15 @@ async function submitCustomerForm(page: Page): Promise<void> {
   await answered;
 }
 
-/** Creates a customer through the real form and waits for the list it returns to. */
+const SHOW_PATH = /\/admin\/resources\/Customer\/records\/\d+\/show/;
+
+/** Creates a customer through the real form, lands on the new customer's page, then opens the list. */
 async function createThroughForm(page: Page, customer: CustomerInput): Promise<void> {
   await openNewCustomerForm(page);
   await fillCustomerForm(page, customer);
   await submitCustomerForm(page);
-  await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
+  await page.waitForURL(SHOW_PATH, { waitUntil: 'domcontentloaded' });
+  await openPage(page, app.baseUrl, '/admin/resources/Customer');
   await waitForCustomerList(page);
 }
 
@@ -118,12 +121,12 @@ describe('admin panel in a browser', () => {
     await page.getByText(staff.email).first().waitFor(); // the signed-in user in the top bar
   });
 
-  it('creates a customer through the "Create new" form and shows it in the list', async () => {
+  it('creates a customer through the "New customer" form, opens it, and shows it in the list', async () => {
     // In UTC, so this test is about the form; other timezones are covered below.
     const page = await signedInPage('UTC');
     await openPage(page, app.baseUrl, '/admin/resources/Customer');
     await waitForCustomerList(page);
-    await page.getByRole('link', { name: 'Create new' }).click();
+    await page.getByRole('link', { name: 'New customer' }).click();
     await page.waitForURL((url) => url.pathname === NEW_CUSTOMER_PATH, { waitUntil: 'domcontentloaded' });
     await page.locator('#firstName').waitFor();
     await fillCustomerForm(page, {
@@ -135,11 +138,14 @@ describe('admin panel in a browser', () => {
     });
     await submitCustomerForm(page);
 
-    await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
+    await page.waitForURL(SHOW_PATH, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: /^Katherine Johnson · #\d+$/ }).waitFor();
+    await page.getByText('Added Katherine Johnson.').waitFor();
+    await openPage(page, app.baseUrl, '/admin/resources/Customer');
     const row = customerRow(page, 'katherine.johnson@example.com');
     await row.waitFor();
     await expect(row.getByTestId('property-list-phone').textContent()).resolves.toBe('+1 201 555 0123');
-    await expect(row.getByTestId('property-list-lastName').textContent()).resolves.toBe('Johnson');
+    await expect(row.getByTestId('property-list-name').textContent()).resolves.toBe('Johnson, Katherine');
     await expect(row.getByTestId('property-list-dateOfBirth').textContent()).resolves.toBe('1990-05-17');
 
     const stored = await app.prisma.customer.findUnique({ where: { email: 'katherine.johnson@example.com' } });

@@ -1,6 +1,7 @@
 /**
- * docs/screenshots/customer-list.png: the Customers list as staff see it, with a handful of
- * realistic customers, on its own fresh database so the picture does not depend on other tests.
+ * docs/screenshots/customer-list.png and customer-list-phone.png: the Customers list as staff see
+ * it at 1440×900 and on a 390 px phone, with a handful of realistic customers, on its own fresh
+ * database so the pictures do not depend on other tests.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { expect, it } from 'vitest';
 import { customerRow, signIn, VIEWPORT, waitForCustomerList, useBrowserSession } from './support/browser.js';
 
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/customer-list.png');
+const PHONE_SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/screenshots/customer-list-phone.png');
 
 const CUSTOMERS = [
   {
@@ -81,4 +83,12 @@ it('saves a screenshot of the customer list with five customers', async () => {
 
   expect(page.viewportSize()).toEqual(VIEWPORT);
   expect(statSync(SCREENSHOT).size).toBeGreaterThan(10_000);
+
+  // The same list on a phone, searched.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('searchbox', { name: 'Search' }).fill('example');
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').filter({ hasText: '5 results for ‘example’' }).waitFor();
+  await page.screenshot({ path: PHONE_SCREENSHOT, animations: 'disabled' });
+  expect(statSync(PHONE_SCREENSHOT).size).toBeGreaterThan(10_000);
 });

@@ -179,7 +179,7 @@ describe('the production build', () => {
     expect(sessionCookie?.secure, 'the session cookie is Secure behind the proxy').toBe(true);
     await waitForCustomerList(page);
 
-    await page.getByRole('link', { name: 'Create new' }).click();
+    await page.getByRole('link', { name: 'New customer' }).click();
     await page.locator('#firstName').waitFor();
     await page.locator('#firstName').fill('Hedy');
     await page.locator('#lastName').fill('Lamarr');
@@ -187,7 +187,9 @@ describe('the production build', () => {
     await page.locator('#phone').fill('(201) 555-0142');
     await fillDatePicker(page.getByTestId('property-edit-dateOfBirth'), '1984-11-09');
     await page.getByTestId('button-save').click();
-    await page.waitForURL(/\/admin\/resources\/Customer(\?.*)?$/, { waitUntil: 'domcontentloaded' });
+    // A new customer opens on its own page; the list then shows it.
+    await page.waitForURL(/\/admin\/resources\/Customer\/records\/\d+\/show$/, { waitUntil: 'domcontentloaded' });
+    await openPage(page, baseUrl, '/admin/resources/Customer');
     await customerRow(page, 'hedy.lamarr@example.com').waitFor();
 
     await (await openAccountMenu(page)).getByRole('link', { name: 'My profile' }).click();

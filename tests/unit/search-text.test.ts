@@ -6,6 +6,7 @@ import {
   MAX_SEARCH_WORDS,
   phoneSearchDigits,
   searchPatterns,
+  unsearchableReason,
 } from '../../src/domain/customers/search-text.js';
 
 describe('foldText', () => {
@@ -109,5 +110,14 @@ describe('isIndexedTerm', () => {
     expect(isIndexedTerm([' wu'])).toBe(true);
     expect(isIndexedTerm([' a'])).toBe(false);
     expect(isIndexedTerm(['555-0199', '5550199'])).toBe(true);
+  });
+});
+
+describe('unsearchableReason', () => {
+  it('explains a search of one-letter words alone, and nothing else', () => {
+    expect(unsearchableReason('j m')).toMatch(/^One-letter words are only searched beside a longer word/);
+    expect(unsearchableReason('j muller')).toBeUndefined();
+    expect(unsearchableReason('wu')).toBeUndefined();
+    expect(unsearchableReason('   ')).toBeUndefined();
   });
 });

@@ -11,9 +11,19 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
-import { CONFIRM_ACTION_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
+import {
+  CONFIRM_ACTION_COMPONENT,
+  CREATED_FILTER_COMPONENT,
+  CUSTOMER_EMAIL_EDIT_COMPONENT,
+  CUSTOMER_LIST_COMPONENT,
+  CUSTOMER_NAME_CELL_COMPONENT,
+  CUSTOMER_NEW_COMPONENT,
+  RECORD_HISTORY_COMPONENT,
+  STATUS_FILTER_COMPONENT,
+} from '../components.js';
 import { historyAction, unlessPosted } from './record-actions.js';
-import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
+import { CustomerResource, NAME_COLUMN, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
+import { afterCreate, afterDelete, afterEdit, afterList, afterRestore, afterShow } from './customer-screens.js';
 
 const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt);
 const statusLabels = { active: 'Active', deleted: 'Deleted', all: 'All' } as const;
@@ -30,7 +40,7 @@ export function customerResourceOptions(
       id: 'Customer',
       navigation: { name: 'Customers', icon: 'Users' },
       sort: { sortBy: 'createdAt', direction: 'desc' },
-      listProperties: ['id', 'lastName', 'firstName', 'email', 'phone', 'dateOfBirth', 'createdAt'],
+      listProperties: ['id', NAME_COLUMN, 'email', 'phone', 'dateOfBirth', 'createdAt'],
       showProperties: [
         'id',
         'firstName',
@@ -47,17 +57,27 @@ export function customerResourceOptions(
         'history',
       ],
       editProperties: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
-      filterProperties: [SEARCH_FILTER, STATUS_FILTER, 'createdAt'],
+      // The search has its own box above the list (the CustomerList component); the drawer filters.
+      filterProperties: [STATUS_FILTER, 'createdAt'],
       properties: {
         id: { position: 1 },
+        // The list's one Name column, "Müller, Jürgen", a link to the customer; sorted by last name.
+        [NAME_COLUMN]: {
+          type: 'string',
+          position: 2,
+          isSortable: true,
+          components: { list: CUSTOMER_NAME_CELL_COMPONENT },
+          isVisible: { list: true, show: false, edit: false, filter: false },
+        },
         firstName: { isTitle: true, isRequired: true },
         lastName: { isRequired: true },
-        email: { type: 'string', isRequired: true },
+        email: { type: 'string', isRequired: true, components: { edit: CUSTOMER_EMAIL_EDIT_COMPONENT } },
         phone: { isRequired: true, description: 'Without +country code, numbers are read in the default region.' },
         // A native <input type="date"> (value YYYY-MM-DD): AdminJS's date picker sends local
         // midnight as UTC, so east of UTC the day before would be stored.
         dateOfBirth: { type: 'string', isRequired: true, props: { type: 'date', min: '1900-01-01' } },
         notes: { type: 'textarea', props: { rows: 4 } },
+        createdAt: { components: { filter: CREATED_FILTER_COMPONENT } },
         createdBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
         updatedBy: { isVisible: { list: false, show: true, edit: false, filter: false } },
         // Not a column: the customer's History, a section at the bottom of its page.
@@ -75,17 +95,19 @@ export function customerResourceOptions(
         [STATUS_FILTER]: {
           position: 0,
           availableValues: CUSTOMER_STATUSES.map((value) => ({ value, label: statusLabels[value] })),
+          components: { filter: STATUS_FILTER_COMPONENT },
           isVisible: { list: false, show: false, edit: false, filter: true },
         },
       },
       actions: {
-        list: { isAccessible: allowedBy('Customer', 'list') },
+        list: { isAccessible: allowedBy('Customer', 'list'), component: CUSTOMER_LIST_COMPONENT, after: afterList },
         search: { isAccessible: allowedBy('Customer', 'search') },
-        show: { isAccessible: allowedBy('Customer', 'show') },
-        new: { isAccessible: allowedBy('Customer', 'create') },
-        edit: { isAccessible: allowedBy('Customer', 'edit') },
+        show: { isAccessible: allowedBy('Customer', 'show'), after: afterShow },
+        new: { isAccessible: allowedBy('Customer', 'create'), component: CUSTOMER_NEW_COMPONENT, after: afterCreate },
+        edit: { isAccessible: allowedBy('Customer', 'edit'), after: afterEdit },
         delete: {
           isAccessible: allowedBy('Customer', 'delete'),
+          after: afterDelete,
           isVisible: allowedWhen('Customer', 'delete', (params) => !isDeleted(params)),
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
@@ -93,6 +115,9 @@ export function customerResourceOptions(
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',
+          // Bringing a customer back is not a danger: a plain (primary) button.
+          variant: 'primary',
+          after: afterRestore,
           component: CONFIRM_ACTION_COMPONENT,
           guard: 'Restore this customer? It will show in the list again.',
           isAccessible: allowedBy('Customer', 'restore'),

@@ -7,6 +7,7 @@ import { BaseRecord, type ActionContext, type Filter } from 'adminjs';
 import type { Customer, PrismaClient } from '@prisma/client';
 import type { CustomerService } from '../../domain/customers/service.js';
 import { formatPhone } from '../../domain/customers/phone.js';
+import { customerListName, customerName, customerTitle } from '../../domain/customers/display-name.js';
 import { isCustomerStatus, parseDateBound, type CustomerListCriteria } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
@@ -15,6 +16,11 @@ import { clampListWindow } from './list-window.js';
 /** Filter names the panel offers that are not columns. */
 export const SEARCH_FILTER = 'search';
 export const STATUS_FILTER = 'status';
+/** The list's Name column (not a field): sorting by it sorts by last name. */
+export const NAME_COLUMN = 'name';
+
+/** Record params (not columns) holding the customer's names for the screens: see display-name.ts. */
+export const NAME_PARAMS = { name: 'displayName', listName: 'listName', title: 'pageTitle' } as const;
 
 type ResourceArgs = ConstructorParameters<typeof PrismaResource>[0];
 type DisplayedCustomer = Omit<Customer, 'createdById' | 'updatedById'> &
@@ -64,7 +70,8 @@ export class CustomerResource extends PrismaResource {
     }: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } } = {},
     context?: ActionContext,
   ): Promise<BaseRecord[]> {
-    const window = { ...clampListWindow(limit, offset), sortBy: sort.sortBy, direction: sort.direction };
+    const sortBy = sort.sortBy === NAME_COLUMN ? 'lastName' : sort.sortBy;
+    const window = { ...clampListWindow(limit, offset), sortBy, direction: sort.direction };
     const { items, total } = await this.customers.listWindow(
       criteriaOf(filter),
       window,
@@ -115,13 +122,17 @@ export class CustomerResource extends PrismaResource {
 
   /**
    * Phone numbers are stored E.164 and shown (and edited) in international format; the date of
-   * birth is a calendar date (YYYY-MM-DD), the same in every time zone.
+   * birth is a calendar date (YYYY-MM-DD), the same in every time zone. The names the screens show
+   * (NAME_PARAMS) come along, spelled by the domain, so no component spells a name itself.
    */
   private displayValues({ searchText: _derived, ...customer }: DisplayedCustomer): Record<string, unknown> {
     return {
       ...this.prepareReturnValues(customer),
       phone: formatPhone(customer.phone),
       dateOfBirth: customer.dateOfBirth.toISOString().slice(0, 10),
+      [NAME_PARAMS.name]: customerName(customer),
+      [NAME_PARAMS.listName]: customerListName(customer),
+      [NAME_PARAMS.title]: customerTitle(customer),
     };
   }
 }

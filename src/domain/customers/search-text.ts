@@ -97,3 +97,13 @@ export function searchPatterns(search: string): string[][] {
 export function isIndexedTerm(patterns: readonly string[]): boolean {
   return patterns.every((pattern) => [...pattern].length >= MIN_INDEXED_PATTERN_LENGTH);
 }
+
+/**
+ * Why a search finds no one whatever the customers, or undefined: one-letter words alone ("a b")
+ * are not looked up (each would match most of the table), only beside a longer word.
+ */
+export function unsearchableReason(search: string): string | undefined {
+  const terms = searchPatterns(search);
+  if (terms.length === 0 || terms.some(isIndexedTerm)) return undefined;
+  return 'One-letter words are only searched beside a longer word: add a word of two letters or more.';
+}

@@ -136,6 +136,9 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     async update(id: number, input: Record<string, unknown>, actor: Actor): Promise<Customer> {
       assertCan(actor, 'Customer', 'edit');
       const existing = await findExisting(id);
+      // A deleted customer is kept as it was deleted: it is brought back first, then changed.
+      if (existing.deletedAt)
+        throw new FieldValidationError({ deletedAt: `Customer #${id} is deleted: restore it before changing it.` });
       const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
       await assertUnique(changes, id);
       if (Object.keys(changesBetween(existing, { ...existing, ...changes }, CUSTOMER_FIELDS)).length === 0)

@@ -8,6 +8,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { can, type Actor } from '../accounts/permissions.js';
 import { describeEntry, type DescribedEntry } from '../audit/audit-sentences.js';
+import { customerName } from '../customers/display-name.js';
 
 export const RECENT_ACTIONS = 20;
 const RECORD_RESOURCES = ['Customer', 'User'] as const;
@@ -28,7 +29,7 @@ export function createRecentActions(prisma: PrismaClient) {
         where: { id: { in: ids } },
         select: { id: true, firstName: true, lastName: true },
       });
-      return new Map(customers.map(({ id, firstName, lastName }) => [id, `${firstName} ${lastName}`]));
+      return new Map(customers.map((customer) => [customer.id, customerName(customer)]));
     }
     const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
     return new Map(users.map(({ id, name }) => [id, name]));

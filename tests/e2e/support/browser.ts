@@ -143,11 +143,7 @@ export async function signIn(
 
 /** Waits until the Customers list has rendered its table (or its empty state). */
 export async function waitForCustomerList(page: Page): Promise<void> {
-  await page
-    .locator('[data-css="Customer-table"]')
-    .or(page.getByText('There are no records in this resource'))
-    .first()
-    .waitFor();
+  await page.locator('[data-css="Customer-table"]').or(page.getByTestId('customer-list-empty')).first().waitFor();
 }
 
 /** The list row (a <tr>) showing the customer with this email. */

@@ -39,12 +39,13 @@ export interface LastChange {
  * in between. Nothing was written; the record as it is now and its last change come along, so the
  * caller can show both sides (docs/decisions/022-optimistic-concurrency.md).
  */
-export class EditConflictError<
-  R extends { id: number; version: number } = { id: number; version: number },
-> extends Error {
+/** A record as an edit conflict carries it: its fields, its id and its current version. */
+export type VersionedRecord = Readonly<Record<string, unknown>> & { readonly id: number; readonly version: number };
+
+export class EditConflictError extends Error {
   constructor(
     readonly resource: 'Customer' | 'User',
-    readonly current: R,
+    readonly current: VersionedRecord,
     readonly expectedVersion: number,
     readonly lastChange: LastChange | null,
   ) {

@@ -130,7 +130,7 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
     return count > 0;
   }
 
-  async function conflict(current: User, expectedVersion: number): Promise<EditConflictError<PublicUser>> {
+  async function conflict(current: User, expectedVersion: number): Promise<EditConflictError> {
     const lastChange = await lastChangeOf(prisma, 'User', current.id);
     return new EditConflictError('User', toPublicUser(current), expectedVersion, lastChange);
   }

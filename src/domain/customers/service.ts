@@ -108,7 +108,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     return count === 0 ? null : tx.customer.findUniqueOrThrow({ where: { id: read.id } });
   }
 
-  async function conflict(current: Customer, expectedVersion: number): Promise<EditConflictError<Customer>> {
+  async function conflict(current: Customer, expectedVersion: number): Promise<EditConflictError> {
     return new EditConflictError(
       'Customer',
       current,

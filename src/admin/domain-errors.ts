@@ -1,8 +1,16 @@
 import { ForbiddenError, NotFoundError as AdminNotFoundError, ValidationError } from 'adminjs';
-import { FieldValidationError, NotFoundError, PermissionDeniedError } from '../domain/errors.js';
+import { EditConflictError, FieldValidationError, NotFoundError, PermissionDeniedError } from '../domain/errors.js';
+import { conflictMessage } from './edit-conflict.js';
 
-/** Calls a domain function and rethrows its errors as the ones AdminJS shows on the form. */
-export async function asAdminErrors<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Calls a domain function and rethrows its errors as the ones AdminJS shows on the form. An edit
+ * conflict becomes what `onConflict` makes of it (a form shows both values: editConflictError), or
+ * else a message naming who changed the record.
+ */
+export async function asAdminErrors<T>(
+  call: () => Promise<T>,
+  onConflict?: (conflict: EditConflictError) => Error,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {
@@ -11,6 +19,14 @@ export async function asAdminErrors<T>(call: () => Promise<T>): Promise<T> {
         Object.entries(error.fieldErrors).map(([field, message]) => [field, { message }]),
       );
       throw new ValidationError(propertyErrors, { message: 'Please correct the highlighted fields.' });
+    }
+    if (error instanceof EditConflictError) {
+      throw onConflict
+        ? onConflict(error)
+        : new ValidationError(
+            {},
+            { message: `${conflictMessage(error)} Nothing was changed: look at it again first.` },
+          );
     }
     if (error instanceof PermissionDeniedError) throw new ForbiddenError(error.message);
     if (error instanceof NotFoundError) throw new AdminNotFoundError(error.message, 'NotFoundError');

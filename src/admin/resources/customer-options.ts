@@ -8,11 +8,10 @@ import type { Datamodel } from '../../db/dmmf.js';
 import type { Services } from '../../domain/services.js';
 import { CUSTOMER_STATUSES } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
-import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
 import { CONFIRM_ACTION_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
-import { historyAction, unlessPosted } from './record-actions.js';
+import { historyAction, refusalOfConfirmedChange, unlessPosted } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
 const isDeleted = (params: Record<string, unknown>) => Boolean(params.deletedAt);
@@ -84,9 +83,27 @@ export function customerResourceOptions(
         show: { isAccessible: allowedBy('Customer', 'show') },
         new: { isAccessible: allowedBy('Customer', 'create') },
         edit: { isAccessible: allowedBy('Customer', 'edit') },
+        // A confirmation screen rather than AdminJS's modal: it sends back the version it showed.
         delete: {
+          component: CONFIRM_ACTION_COMPONENT,
+          guard: 'Delete this customer? It leaves the list and can be restored from the “Deleted” status filter.',
           isAccessible: allowedBy('Customer', 'delete'),
           isVisible: allowedWhen('Customer', 'delete', (params) => !isDeleted(params)),
+          handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const preview = unlessPosted(request, context);
+            if (preview) return preview;
+            const { record, currentAdmin, h, resource: adminResource } = context;
+            const id = Number(request.params.recordId);
+            const refusal = await refusalOfConfirmedChange(request, context, (condition) =>
+              services.customers.softDelete(id, actorOf(currentAdmin), condition),
+            );
+            if (refusal) return refusal;
+            return {
+              record: record!.toJSON(currentAdmin),
+              redirectUrl: h.resourceUrl({ resourceId: adminResource.id() }),
+              notice: { message: 'successfullyDeleted', type: 'success' },
+            };
+          },
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
         history: historyAction('Customer', services),
@@ -102,9 +119,10 @@ export function customerResourceOptions(
             if (preview) return preview;
             const { record, currentAdmin, h, resource: adminResource } = context;
             if (!record) throw new Error('restore is a record action');
-            await asAdminErrors(() =>
-              services.customers.restore(Number(request.params.recordId), actorOf(currentAdmin)),
+            const refusal = await refusalOfConfirmedChange(request, context, (condition) =>
+              services.customers.restore(Number(request.params.recordId), actorOf(currentAdmin), condition),
             );
+            if (refusal) return refusal;
             const restored = await adminResource.findOne(String(request.params.recordId), context);
             return {
               record: (restored ?? record).toJSON(currentAdmin),

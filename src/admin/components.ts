@@ -18,5 +18,8 @@ export const RECORD_HISTORY_COMPONENT = register('RecordHistory', 'record-histor
 export const AUDIT_ENTRY_CHANGES_COMPONENT = register('AuditEntryChanges', 'audit-entry-changes');
 export const AUDIT_RECORD_LINK_COMPONENT = register('AuditRecordLink', 'audit-record-link');
 
+// The head of an edit form after a save that met someone else's change: both values per field.
+export const EDIT_CONFLICT_COMPONENT = register('EditConflict', 'edit-conflict');
+
 // A state-changing record action's confirmation screen: its button POSTs (nothing changes on a GET).
 export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-action');

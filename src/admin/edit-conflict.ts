@@ -3,15 +3,29 @@
  * ValidationError, so AdminJS writes nothing and shows the form again: the message says who changed
  * the record and when, each field the two saves disagree on carries their value and yours, and the
  * form moves on to the current version, so that saving again applies what the form then holds.
- * The EditForm component lays the fields out as a table with "Keep mine" and "Take theirs".
+ * The EditConflict component lays the fields out as a table with "Keep mine" and "Take theirs".
  */
 import { ValidationError, type ActionContext, type PropertyErrors } from 'adminjs';
 import { FIELD_LABELS } from '../domain/audit/audit-sentences.js';
 import type { EditConflictError } from '../domain/errors.js';
+import { EDIT_CONFLICT_COMPONENT } from './components.js';
 import { parseVersion, type WriteCondition } from '../domain/record-version.js';
 
-/** `baseError.type` of a conflict; the EditForm component looks for it. */
+/** `baseError.type` of a conflict; the EditConflict component looks for it. */
 export const EDIT_CONFLICT = 'editConflict';
+
+/**
+ * Not a column: the head of the edit form, where the EditConflict component shows a conflict. The
+ * resources list it first among their edit properties.
+ */
+export const EDIT_CONFLICT_PROPERTY = 'editConflict';
+
+/** The options of EDIT_CONFLICT_PROPERTY: on the edit form only; the component sends no value. */
+export const editConflictProperty = {
+  type: 'string',
+  components: { edit: EDIT_CONFLICT_COMPONENT },
+  isVisible: { list: false, show: false, edit: true, filter: false },
+} as const;
 
 export interface ConflictField {
   path: string;

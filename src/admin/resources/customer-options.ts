@@ -11,6 +11,7 @@ import { actorOf } from '../current-admin.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
 import { CONFIRM_ACTION_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
+import { EDIT_CONFLICT_PROPERTY, editConflictProperty } from '../edit-conflict.js';
 import { historyAction, refusalOfConfirmedChange, unlessPosted } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
@@ -45,7 +46,7 @@ export function customerResourceOptions(
         'deletedAt',
         'history',
       ],
-      editProperties: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
+      editProperties: [EDIT_CONFLICT_PROPERTY, 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
       filterProperties: [SEARCH_FILTER, STATUS_FILTER, 'createdAt'],
       properties: {
         id: { position: 1 },
@@ -65,6 +66,7 @@ export function customerResourceOptions(
           components: { show: RECORD_HISTORY_COMPONENT },
           isVisible: { list: false, show: true, edit: false, filter: false },
         },
+        [EDIT_CONFLICT_PROPERTY]: editConflictProperty,
         [SEARCH_FILTER]: {
           type: 'string',
           position: 0,

@@ -13,6 +13,7 @@ import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
 import { historyAction, unlessPosted } from './record-actions.js';
+import { EDIT_CONFLICT_PROPERTY, editConflictProperty } from '../edit-conflict.js';
 import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
 
 /** The typed password is never echoed back to the browser with the saved record. */
@@ -46,7 +47,7 @@ export function userResourceOptions(
         'createdAt',
         'updatedAt',
       ],
-      editProperties: ['email', 'name', 'role', 'isActive', 'password'],
+      editProperties: [EDIT_CONFLICT_PROPERTY, 'email', 'name', 'role', 'isActive', 'password'],
       filterProperties: [USER_SEARCH_FILTER, 'role', 'isActive'],
       properties: {
         email: { isTitle: true, isRequired: true, isDisabled: false },
@@ -56,6 +57,7 @@ export function userResourceOptions(
           type: 'password',
           description: `At least ${PASSWORD_MIN_LENGTH} characters. When editing, leave empty to keep the current password; a new one signs the user out everywhere.`,
         },
+        [EDIT_CONFLICT_PROPERTY]: editConflictProperty,
         [USER_SEARCH_FILTER]: {
           type: 'string',
           description: 'Email or name',

@@ -85,8 +85,9 @@ export function editConflictError(
   yours: Readonly<Record<string, unknown>>,
   context: ActionContext | undefined,
 ): ValidationError {
-  const fields: ConflictField[] = Object.keys(yours)
-    .filter((path) => Object.hasOwn(theirs, path) && formText(theirs[path]) !== formText(yours[path]))
+  // In the record's order (the form's), whatever order the form sent its fields in.
+  const fields: ConflictField[] = Object.keys(theirs)
+    .filter((path) => Object.hasOwn(yours, path) && formText(theirs[path]) !== formText(yours[path]))
     .map((path) => ({
       path,
       label: FIELD_LABELS[path] ?? path,

@@ -291,6 +291,51 @@ describe('conditional requests over the API', () => {
   });
 });
 
+describe('the version rule in the domain services', () => {
+  it('applies every one of simultaneous writes made without a version (the last write wins), each audited', async () => {
+    const { id } = await createdCustomer();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        t.api.patch(`/customers/${id}`, { token: manager.token, body: { notes: `Note ${n}` } }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array<number>(8).fill(200));
+    const stored = await t.prisma.customer.findUniqueOrThrow({ where: { id } });
+    expect(stored.version).toBe(9);
+    const entries = await auditEntries('update', id);
+    expect(entries).toHaveLength(8);
+    // Each entry's "before" is the value the next one replaced: no change was applied to a stale read.
+    const befores = entries.map((entry) => (entry.changes as { notes: [unknown, unknown] }).notes[0]);
+    expect(new Set(befores).size).toBe(8);
+  });
+
+  it('raises an account version with every change of it, but not with a sign-in', async () => {
+    const staff = await t.createUser('STAFF');
+    const version = async () => (await t.prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).version;
+    expect(await version()).toBe(1);
+    await t.signInApi(staff.email);
+    expect(await version()).toBe(1);
+    await t.services.users.updateOwnName(staff.id, { name: 'Self Named' });
+    expect(await version()).toBe(2);
+    await t.services.users.setPassword(staff.id, 'another long passphrase 7', null);
+    expect(await version()).toBe(3);
+  });
+
+  it('refuses a password set against an old version, naming who changed the account last', async () => {
+    const staff = await t.createUser('STAFF');
+    await t.services.users.update(staff.id, { name: 'Renamed By Admin' }, { id: superuser.id, role: 'SUPERUSER' });
+    const before = await t.prisma.user.findUniqueOrThrow({ where: { id: staff.id } });
+    const refused = t.services.users.setPassword(staff.id, 'another long passphrase 7', null, { expectedVersion: 1 });
+    await expect(refused).rejects.toMatchObject({
+      name: 'EditConflictError',
+      expectedVersion: 1,
+      current: { id: staff.id, version: 2 },
+      lastChange: { actorName: expect.any(String) as string },
+    });
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).toEqual(before);
+  });
+});
+
 describe('REQUIRE_IF_MATCH=true', () => {
   let strict: ApiTestApp;
   let clerk: SignedInUser;

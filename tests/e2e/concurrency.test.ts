@@ -2,7 +2,8 @@
  * No lost edits, in two real browsers: Ann and Bob open the same customer; Bob saves first; Ann's
  * save shows who changed it and when, their value and hers per field, and nothing of hers is
  * written; she takes one of Bob's values with the keyboard and saves again. axe scans the conflict;
- * it fits a 390px phone; docs/screenshots/edit-conflict.png.
+ * it fits a 390px phone; docs/screenshots/edit-conflict.png. A delete confirmed after someone else
+ * changed the customer deletes nothing.
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -87,6 +88,22 @@ describe('two clerks editing one customer', () => {
       notes: 'Prefers letters to calls.',
       version: 3,
     });
+  });
+
+  it('deletes nothing when the customer changed after the delete confirmation opened', async () => {
+    const { app } = session;
+    const manager = await app.createUser('MANAGER', { name: 'Dee Leter' });
+    const actor = { id: manager.id, role: 'MANAGER' as const };
+    const customer = await app.services.customers.create(customerForm({ firstName: 'Grace' }), actor);
+    const page = await session.newPage();
+    await signIn(page, app.baseUrl, manager, { landing: 'home' });
+    await openPage(page, app.baseUrl, `/admin/resources/Customer/records/${customer.id}/delete`);
+    const confirmation = page.locator('[data-css="Customer-delete-confirmation"]');
+    await confirmation.waitFor();
+    await app.services.customers.update(customer.id, { notes: 'Still a customer' }, actor);
+    await confirmation.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Someone else changed this customer while you were editing (Dee Leter').first().waitFor();
+    expect((await app.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).deletedAt).toBeNull();
   });
 
   it('fits the conflict on a 390px phone', async () => {

@@ -82,7 +82,8 @@ export const etagHeader = ETAG_HEADER;
 export const CONDITIONAL_WRITE_RESPONSES: Record<number, ResponseDoc> = {
   412: {
     description:
-      'If-Match names a version that is no longer the current one: someone else changed the record. Nothing was written; the ETag header holds the current version.',
+      'If-Match names a version that is no longer the current one: someone else changed the record. ' +
+      'Nothing was written; the ETag header holds the current version.',
     problem: true,
     headers: ETAG_HEADER,
   },

@@ -37,12 +37,12 @@ export function toProblem(error: unknown): HttpProblem | null {
 
 /** 412: who changed the record and when, and the current ETag to read it again with. */
 function staleVersionProblem({ resource, current, expectedVersion, lastChange }: EditConflictError): HttpProblem {
-  const by = lastChange
-    ? ` It was last changed${lastChange.actorName ? ` by ${lastChange.actorName}` : ''} at ${lastChange.at.toISOString()}.`
-    : '';
+  const who = lastChange?.actorName ? ` by ${lastChange.actorName}` : '';
+  const by = lastChange ? ` It was last changed${who} at ${lastChange.at.toISOString()}.` : '';
   return new HttpProblem(
     412,
-    `${resource} #${current.id} is at version ${current.version}, not ${expectedVersion}: someone else changed it since you read it.${by} Nothing was written; read it again and reapply your change.`,
+    `${resource} #${current.id} is at version ${current.version}, not ${expectedVersion}: ` +
+      `someone else changed it since you read it.${by} Nothing was written; read it again and reapply your change.`,
     { headers: { ETag: etagOf(resource, current.version) } },
   );
 }

@@ -141,7 +141,7 @@ describe('two clerks editing one customer in the panel', () => {
     expect(await auditEntries('update', id)).toHaveLength(1);
   });
 
-  it('still saves a form that sends no version (the last save wins), and refuses one that is not a version', async () => {
+  it('saves a form without a version (the last save wins), and refuses one that is not a version', async () => {
     const { id } = await createdCustomer();
     const { version: _none, ...form } = await openEditForm(ann, id);
     expect((await save(ann, id, { ...form, firstName: 'Nameless' })).errors).toEqual({});
@@ -292,7 +292,7 @@ describe('conditional requests over the API', () => {
 });
 
 describe('the version rule in the domain services', () => {
-  it('applies every one of simultaneous writes made without a version (the last write wins), each audited', async () => {
+  it('applies each of simultaneous writes made without a version (the last wins), each audited', async () => {
     const { id } = await createdCustomer();
     const answers = await Promise.all(
       Array.from({ length: 8 }, (_, n) =>

@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiTestApp, newCustomer, type ApiTestApp, type SignedInUser } from '../support/api-app.js';
+import type { PrismaClient } from '@prisma/client';
+import { createUserService } from '../../src/domain/accounts/users.js';
+import { createCustomerService } from '../../src/domain/customers/service.js';
 import { customerForm } from '../support/test-app.js';
 
 type Agent = Awaited<ReturnType<ApiTestApp['signIn']>>;
@@ -321,6 +324,20 @@ describe('the version rule in the domain services', () => {
     expect(await version()).toBe(3);
   });
 
+  it('applies both of two simultaneous account changes made without a version', async () => {
+    const staff = await t.createUser('STAFF');
+    const admin = { id: superuser.id, role: 'SUPERUSER' as const };
+    await Promise.all([
+      t.services.users.update(staff.id, { name: 'Both Applied' }, admin),
+      t.services.users.update(staff.id, { role: 'MANAGER' }, admin),
+    ]);
+    expect(await t.prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({
+      name: 'Both Applied',
+      role: 'MANAGER',
+      version: 3,
+    });
+  });
+
   it('refuses a password set against an old version, naming who changed the account last', async () => {
     const staff = await t.createUser('STAFF');
     await t.services.users.update(staff.id, { name: 'Renamed By Admin' }, { id: superuser.id, role: 'SUPERUSER' });
@@ -333,6 +350,85 @@ describe('the version rule in the domain services', () => {
       lastChange: { actorName: expect.any(String) as string },
     });
     expect(await t.prisma.user.findUniqueOrThrow({ where: { id: staff.id } })).toEqual(before);
+  });
+});
+
+/**
+ * A database client on which, once armed, someone else writes right after the service has read the
+ * record: the interleaving a race produces, made certain (on SQLite, one connection orders every
+ * statement, so simultaneous requests seldom interleave there).
+ */
+function clientWithWriteAfterRead(model: 'Customer' | 'User', writeInBetween: () => Promise<unknown>) {
+  let armed = false;
+  const client = t.prisma.$extends({
+    query: {
+      $allModels: {
+        async findUnique({ model: read, args, query }) {
+          const found = await query(args);
+          if (armed && read === model) {
+            armed = false;
+            await writeInBetween();
+          }
+          return found;
+        },
+      },
+    },
+  });
+  return {
+    // The services take a PrismaClient; an extended client is one with a hook.
+    prisma: client as unknown as PrismaClient,
+    arm: () => {
+      armed = true;
+    },
+  };
+}
+
+describe('a write that loses its race after the read', () => {
+  it('is refused when it named a version, and re-applied to the newer record when it did not', async () => {
+    const { id } = await createdCustomer();
+    const inBetween = () =>
+      t.prisma.customer.update({ where: { id }, data: { lastName: 'Between', version: { increment: 1 } } });
+    const { prisma, arm } = clientWithWriteAfterRead('Customer', inBetween);
+    const customers = createCustomerService({ prisma, clock: t.clock, defaultPhoneRegion: 'US' });
+    const actor = { id: manager.id, role: 'MANAGER' as const };
+
+    arm();
+    await expect(customers.update(id, { notes: 'Mine' }, actor, { expectedVersion: 1 })).rejects.toMatchObject({
+      name: 'EditConflictError',
+      current: { version: 2, lastName: 'Between' },
+    });
+    expect(await auditEntries('update', id)).toHaveLength(0);
+
+    arm();
+    const applied = await customers.update(id, { notes: 'Mine' }, actor);
+    expect(applied).toMatchObject({ lastName: 'Between', notes: 'Mine', version: 4 });
+    const [entry] = await auditEntries('update', id);
+    expect(entry?.changes).toEqual({ notes: [null, 'Mine'] });
+  });
+
+  it('is refused for an account when it named a version, and re-applied when it did not', async () => {
+    const staff = await t.createUser('STAFF');
+    const inBetween = () =>
+      t.prisma.user.update({ where: { id: staff.id }, data: { name: 'Between', version: { increment: 1 } } });
+    const { prisma, arm } = clientWithWriteAfterRead('User', inBetween);
+    const users = createUserService({ prisma, clock: t.clock });
+    const admin = { id: superuser.id, role: 'SUPERUSER' as const };
+
+    arm();
+    await expect(users.update(staff.id, { role: 'MANAGER' }, admin, { expectedVersion: 1 })).rejects.toMatchObject({
+      name: 'EditConflictError',
+      current: { version: 2, name: 'Between', role: 'STAFF' },
+    });
+    arm();
+    await expect(users.update(staff.id, { role: 'MANAGER' }, admin)).resolves.toMatchObject({
+      name: 'Between',
+      role: 'MANAGER',
+      version: 4,
+    });
+    arm();
+    await expect(
+      users.setPassword(staff.id, 'another long passphrase 7', null, { expectedVersion: 4 }),
+    ).rejects.toMatchObject({ name: 'EditConflictError' });
   });
 });
 

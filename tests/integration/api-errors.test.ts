@@ -208,7 +208,9 @@ describe('CORS', () => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers['access-control-allow-origin']).toBe(ORIGIN);
-      expect(preflight.headers['access-control-allow-headers']).toBe('Authorization,Content-Type,If-Match,If-None-Match');
+      expect(preflight.headers['access-control-allow-headers']).toBe(
+        'Authorization,Content-Type,If-Match,If-None-Match',
+      );
       expect(preflight.headers['access-control-allow-methods']).toBe('GET,HEAD,POST,PATCH,DELETE');
     });
 

@@ -152,7 +152,10 @@ async function recordCspViolations(page: Page): Promise<CspViolation[]> {
 
 describe('the production build', () => {
   it('serves the prebuilt components bundle from the first request (nothing is bundled at start-up)', async () => {
-    const response = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`);
+    // As through the TLS-terminating proxy the browser contexts stand for: plain http gets 403 (HTTPS required).
+    const response = await fetch(`${baseUrl}/admin/frontend/assets/components.bundle.js`, {
+      headers: { 'X-Forwarded-Proto': 'https' },
+    });
     expect(response.status).toBe(200);
     await expect(response.text()).resolves.toContain('AdminJS.UserComponents');
     expect(server!.output()).not.toMatch(/bundling/i);

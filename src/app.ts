@@ -23,7 +23,7 @@ import { createLogger, type Logger } from './logger.js';
 
 export interface AppDeps {
   config: Pick<Config, 'sessionSecret' | 'nodeEnv'> &
-    Partial<Pick<Config, 'trustProxy' | 'corsOrigins' | 'publicOrigin'>>;
+    Partial<Pick<Config, 'trustProxy' | 'corsOrigins' | 'publicOrigin' | 'requireIfMatch'>>;
   prisma: PrismaClient;
   services: Services;
   /** Request lines and errors. Default: errors only (quiet in tests). */
@@ -62,7 +62,13 @@ export function createApp({
   // The REST API parses its own JSON bodies; no session (token auth).
   app.use(
     API_ROOT,
-    createApiRouter({ services, sessionSecret: config.sessionSecret, corsOrigins: config.corsOrigins ?? [], logger }),
+    createApiRouter({
+      services,
+      sessionSecret: config.sessionSecret,
+      corsOrigins: config.corsOrigins ?? [],
+      requireIfMatch: config.requireIfMatch ?? false,
+      logger,
+    }),
   );
 
   const sessions = createSessionMiddleware(prisma, {

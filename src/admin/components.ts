@@ -26,6 +26,9 @@ export const ACCOUNT_CHECKBOX_COMPONENT = register('AccountCheckbox', 'account-c
 export const INVITATION_STATUS_COMPONENT = register('InvitationStatus', 'invitation-status');
 export const PASSWORD_FIELD_COMPONENT = register('PasswordField', 'password-field');
 
+// The head of an edit form after a save that met someone else's change: both values per field.
+export const EDIT_CONFLICT_COMPONENT = register('EditConflict', 'edit-conflict');
+
 // A state-changing record action's confirmation screen: its button POSTs (nothing changes on a GET).
 export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-action');
 

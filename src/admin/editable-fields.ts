@@ -10,6 +10,12 @@ import { parsePanelRoute } from './panel-route.js';
 
 const SAVING_ACTIONS = new Set(['new', 'edit']);
 
+/**
+ * Not editable, yet sent back by an edit form: the version it was loaded with, which the domain
+ * compares with the current one (docs/decisions/022-optimistic-concurrency.md).
+ */
+const CARRIED_BY_EDIT = ['version'];
+
 /** "phone" keeps "phone" and nested "phone.0"; nothing else. */
 function isUnder(field: string, path: string): boolean {
   return field === path || field.startsWith(`${path}.`);
@@ -24,7 +30,8 @@ export function keepEditableFields(admin: AdminJS): RequestHandler {
   );
   return (req, _res, next) => {
     const route = req.method === 'POST' ? parsePanelRoute(req.path) : null;
-    const paths = route?.isApi && SAVING_ACTIONS.has(route.action) ? editable.get(route.resourceId) : undefined;
+    const editablePaths = route?.isApi && SAVING_ACTIONS.has(route.action) ? editable.get(route.resourceId) : undefined;
+    const paths = editablePaths && route?.action === 'edit' ? [...editablePaths, ...CARRIED_BY_EDIT] : editablePaths;
     if (paths && req.fields) {
       req.fields = Object.fromEntries(
         Object.entries(req.fields).filter(([field]) => paths.some((path) => isUnder(field, path))),

@@ -4,7 +4,8 @@
  * that reveals nothing of its cause.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { FieldValidationError, NotFoundError, PermissionDeniedError } from '../domain/errors.js';
+import { EditConflictError, FieldValidationError, NotFoundError, PermissionDeniedError } from '../domain/errors.js';
+import { etagOf } from './conditional-requests.js';
 import { HttpProblem, sendProblem } from './problem.js';
 
 /** body-parser's error types (error.type) that are the client's doing. */
@@ -25,12 +26,25 @@ export function toProblem(error: unknown): HttpProblem | null {
     return new HttpProblem(422, VALIDATION_DETAIL, { errors: { ...error.fieldErrors } });
   if (error instanceof PermissionDeniedError) return new HttpProblem(403, error.message);
   if (error instanceof NotFoundError) return new HttpProblem(404, `${error.resource} #${error.id} does not exist.`);
+  if (error instanceof EditConflictError) return staleVersionProblem(error);
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (typeof type === 'string' && Object.hasOwn(BODY_ERRORS, type)) return BODY_ERRORS[type]!;
   // express's own client errors, e.g. a path parameter that is not valid percent-encoding.
   if (typeof status === 'number' && status >= 400 && status < 500)
     return new HttpProblem(status, 'The request is malformed.');
   return null;
+}
+
+/** 412: who changed the record and when, and the current ETag to read it again with. */
+function staleVersionProblem({ resource, current, expectedVersion, lastChange }: EditConflictError): HttpProblem {
+  const who = lastChange?.actorName ? ` by ${lastChange.actorName}` : '';
+  const by = lastChange ? ` It was last changed${who} at ${lastChange.at.toISOString()}.` : '';
+  return new HttpProblem(
+    412,
+    `${resource} #${current.id} is at version ${current.version}, not ${expectedVersion}: ` +
+      `someone else changed it since you read it.${by} Nothing was written; read it again and reapply your change.`,
+    { headers: { ETag: etagOf(resource, current.version) } },
+  );
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {

@@ -27,8 +27,15 @@ request: logging out, deactivating the account or changing its password ends acc
 
 **Errors** are \`application/problem+json\` (RFC 9457): 400 malformed request (bad JSON, bad query
 parameter), 401 no or bad access token, 403 the role does not allow it, 404 no such record, 405 method
-not allowed, 413 body too large, 415 body not JSON, 422 invalid fields (\`errors\`: one message per field,
-also for an email or phone number already held), 429 too many sign-in attempts.`;
+not allowed, 412 the record changed since the version named in If-Match, 413 body too large, 415 body not
+JSON, 422 invalid fields (\`errors\`: one message per field, also for an email or phone number already held),
+428 If-Match required, 429 too many sign-in attempts.
+
+**No lost edits.** Every customer and staff account answer carries an \`ETag\` naming the record's version
+(\`"v3"\`; the body's \`version\` is the same number). Send it back as \`If-Match\` with PATCH, DELETE or restore:
+if someone else changed the record in between, the answer is 412 with the current ETag and nothing is written.
+Without If-Match a write applies to the record as it is (the last write wins) unless the server runs with
+REQUIRE_IF_MATCH=true (then 428). \`If-None-Match\` on GET answers 304 while your copy is current.`;
 
 const problem = (description: string, schema: ZodTypeAny = ProblemSchema): ResponseConfig => ({
   description,
@@ -86,6 +93,7 @@ function routeOf(op: Operation): RouteConfig {
     security: op.access.kind === 'public' ? [] : [{ bearerAuth: [] }],
     request: {
       ...(schemas.params ? { params: schemas.params } : {}),
+      ...(op.requestHeaders ? { headers: op.requestHeaders } : {}),
       ...(schemas.query ? { query: schemas.query as NonNullable<RouteConfig['request']>['query'] } : {}),
       ...(schemas.body
         ? { body: { required: true, content: { 'application/json': { schema: schemas.body.schema } } } }

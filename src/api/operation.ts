@@ -87,6 +87,8 @@ export interface OperationSpec<
   query?: Q;
   params?: P;
   body?: B;
+  /** Request headers the operation reads (documented only; it reads them itself, e.g. If-Match). */
+  requestHeaders?: AnyZodObject;
   /** The answers of this operation; the error answers implied by access, params, query and body are added. */
   responses: Record<number, ResponseDoc>;
   handle(context: OperationContext<A, Q, P, B>): Promise<Reply>;

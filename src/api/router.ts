@@ -23,6 +23,8 @@ export interface ApiDeps {
   sessionSecret: string;
   /** Browser origins allowed to call the API (CORS); empty: no CORS headers at all. */
   corsOrigins: readonly string[];
+  /** Writes of a customer or account must carry If-Match (else 428). Default: not required. */
+  requireIfMatch?: boolean;
   logger: Logger;
 }
 
@@ -33,12 +35,12 @@ const noStore: RequestHandler = (_req, res, next) => {
 };
 
 export function createApiRouter(deps: ApiDeps): Router {
-  const { services, sessionSecret, corsOrigins, logger } = deps;
+  const { services, sessionSecret, corsOrigins, requireIfMatch = false, logger } = deps;
   const accessTokens = createAccessTokens({ key: deriveAccessTokenKey(sessionSecret), clock: services.clock });
   const operations = [
     ...authOperations({ services, accessTokens, logger }),
-    ...customerOperations({ services }),
-    ...userOperations({ services }),
+    ...customerOperations({ services, requireIfMatch }),
+    ...userOperations({ services, requireIfMatch }),
   ];
   const document = openApiDocument(operations);
 
@@ -48,8 +50,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       cors({
         origin: [...corsOrigins],
         methods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
-        allowedHeaders: ['Authorization', 'Content-Type'],
-        exposedHeaders: ['Location', 'Retry-After', 'WWW-Authenticate'],
+        allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'],
+        exposedHeaders: ['ETag', 'Location', 'Retry-After', 'WWW-Authenticate'],
         maxAge: 600,
       }),
     );

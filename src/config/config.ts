@@ -30,6 +30,8 @@ export interface Config {
   logFormat: LogFormat;
   /** Browser origins allowed to call the REST API (CORS); empty: no CORS headers. */
   corsOrigins: string[];
+  /** API writes of a customer or account without If-Match are refused (428) instead of applied unconditionally. */
+  requireIfMatch: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -104,6 +106,13 @@ const schema = z.object({
   MAIL_FROM: z.preprocess(blank, z.string().default('Customer Back-office <no-reply@localhost>')),
   TRUST_PROXY: z.preprocess(blank, z.string().default('false').transform(parsedBy(parseTrustProxy))),
   CORS_ORIGINS: z.string().default('').transform(parsedBy(parseCorsOrigins)),
+  REQUIRE_IF_MATCH: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
+    z
+      .enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value),
     z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }).default('info'),
@@ -159,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Development is read by a person at a terminal; production and tests by machines.
     logFormat: values.LOG_FORMAT ?? (values.NODE_ENV === 'development' ? 'pretty' : 'json'),
     corsOrigins: values.CORS_ORIGINS,
+    requireIfMatch: values.REQUIRE_IF_MATCH,
   };
 }
 

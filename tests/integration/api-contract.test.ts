@@ -70,6 +70,35 @@ describe('the OpenAPI document', () => {
     expect(description('get /users')).toMatch(/Roles: SUPERUSER\.$/);
   });
 
+  it('documents If-Match with 412 and 428 on every write of a record, and If-None-Match with 304 on its read', () => {
+    const conditionalWrites = [
+      'patch /customers/{id}',
+      'delete /customers/{id}',
+      'post /customers/{id}/restore',
+      'patch /users/{id}',
+    ];
+    for (const { key, operation } of documentedOperations()) {
+      const described = operation as unknown as { parameters?: Array<{ name: string; in: string }> };
+      const headers = (described.parameters ?? []).filter((parameter) => parameter.in === 'header');
+      const statuses = Object.keys(operation.responses);
+      if (conditionalWrites.includes(key)) {
+        expect(
+          headers.map(({ name }) => name),
+          key,
+        ).toEqual(['If-Match']);
+        expect(statuses, key).toEqual(expect.arrayContaining(['412', '428']));
+      } else if (key === 'get /customers/{id}') {
+        expect(
+          headers.map(({ name }) => name),
+          key,
+        ).toEqual(['If-None-Match']);
+        expect(statuses, key).toContain('304');
+      } else {
+        expect(statuses, key).not.toContain('412');
+      }
+    }
+  });
+
   it('answers every error as a problem: 401 where a token is needed, 422 where there is a body', () => {
     for (const { key, operation } of documentedOperations()) {
       const statuses = Object.keys(operation.responses);

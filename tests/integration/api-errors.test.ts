@@ -197,7 +197,7 @@ describe('CORS', () => {
     it('allows the listed origins, exposing the headers clients need', async () => {
       const response = await api.get('/customers', { token: staff.token, headers: { Origin: ORIGIN } });
       expect(response.headers['access-control-allow-origin']).toBe(ORIGIN);
-      expect(response.headers['access-control-expose-headers']).toBe('Location,Retry-After,WWW-Authenticate');
+      expect(response.headers['access-control-expose-headers']).toBe('ETag,Location,Retry-After,WWW-Authenticate');
       expect(response.headers.vary).toMatch(/Origin/);
       const preflight = await api.send('options', '/customers', {
         headers: {
@@ -208,7 +208,9 @@ describe('CORS', () => {
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers['access-control-allow-origin']).toBe(ORIGIN);
-      expect(preflight.headers['access-control-allow-headers']).toBe('Authorization,Content-Type');
+      expect(preflight.headers['access-control-allow-headers']).toBe(
+        'Authorization,Content-Type,If-Match,If-None-Match',
+      );
       expect(preflight.headers['access-control-allow-methods']).toBe('GET,HEAD,POST,PATCH,DELETE');
     });
 

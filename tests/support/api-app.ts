@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import type { Role } from '../../src/domain/accounts/permissions.js';
 import { createContract, type Contract, type OpenApiDocument } from './api-contract.js';
-import { createTestApp, TEST_PASSWORD, type TestApp } from './test-app.js';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestAppOptions } from './test-app.js';
 
 export interface ApiRequest {
   token?: string;
@@ -79,8 +79,8 @@ export interface ApiTestApp extends TestApp {
   userWithToken(role: Role, overrides?: { email?: string }): Promise<SignedInUser>;
 }
 
-export async function createApiTestApp(): Promise<ApiTestApp> {
-  const t = await createTestApp();
+export async function createApiTestApp(options: TestAppOptions = {}): Promise<ApiTestApp> {
+  const t = await createTestApp(options);
   const served = await request(t.app).get('/api/v1/openapi.json');
   if (served.status !== 200) throw new Error(`GET /api/v1/openapi.json answered ${served.status}`);
   const document = served.body as OpenApiDocument;

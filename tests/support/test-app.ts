@@ -86,10 +86,15 @@ export interface TestApp extends TestDatabase {
   signIn(email: string, password?: string): Promise<ReturnType<typeof request.agent>>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** Configuration a test may set beyond the defaults. */
+export interface TestAppOptions {
+  requireIfMatch?: boolean;
+}
+
+export async function createTestApp({ requireIfMatch }: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const { app, close } = createApp({
-    config: { sessionSecret: 'test-session-secret-of-at-least-32-chars', nodeEnv: 'test' },
+    config: { sessionSecret: 'test-session-secret-of-at-least-32-chars', nodeEnv: 'test', requireIfMatch },
     prisma: db.prisma,
     services: db.services,
   });

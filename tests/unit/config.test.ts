@@ -78,6 +78,7 @@ describe('loadConfig: values', () => {
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'pretty',
       CORS_ORIGINS: 'https://pos.example.com',
+      REQUIRE_IF_MATCH: 'true',
     });
     expect(config).toEqual({
       nodeEnv: 'test',
@@ -97,7 +98,16 @@ describe('loadConfig: values', () => {
       logLevel: 'warn',
       logFormat: 'pretty',
       corsOrigins: ['https://pos.example.com'],
+      requireIfMatch: true,
     });
+  });
+
+  it('requires If-Match only when REQUIRE_IF_MATCH is true, and refuses anything but true or false', () => {
+    expect(loadConfig({}).requireIfMatch).toBe(false);
+    expect(loadConfig({ REQUIRE_IF_MATCH: ' FALSE ' }).requireIfMatch).toBe(false);
+    expect(() => loadConfig({ REQUIRE_IF_MATCH: 'yes' })).toThrow(
+      'Configuration error: REQUIRE_IF_MATCH must be true or false',
+    );
   });
 
   it("keeps PUBLIC_URL's origin (scheme, host, port) when it is set, none when it is not", () => {

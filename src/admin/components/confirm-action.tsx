@@ -20,9 +20,15 @@ const ConfirmAction: React.FC<ActionProps> = ({ action, record, resource }) => {
   const confirm = async () => {
     setSending(true);
     try {
-      // `data` makes it a POST.
+      // `data` makes it a POST. It carries the version shown: a record changed since is not touched.
+      const version: unknown = record.params.version;
       handleResponse(
-        await api.recordAction({ resourceId: resource.id, recordId: record.id, actionName: action.name, data: {} }),
+        await api.recordAction({
+          resourceId: resource.id,
+          recordId: record.id,
+          actionName: action.name,
+          data: version === undefined ? {} : { version },
+        }),
       );
     } finally {
       setSending(false);

@@ -8,7 +8,6 @@ import type { Datamodel } from '../../db/dmmf.js';
 import type { Services } from '../../domain/services.js';
 import { CUSTOMER_STATUSES } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
-import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
 import {
@@ -21,7 +20,8 @@ import {
   RECORD_HISTORY_COMPONENT,
   STATUS_FILTER_COMPONENT,
 } from '../components.js';
-import { historyAction, unlessPosted } from './record-actions.js';
+import { EDIT_CONFLICT_PROPERTY, editConflictProperty } from '../edit-conflict.js';
+import { historyAction, refusalOfConfirmedChange, unlessPosted } from './record-actions.js';
 import { CustomerResource, NAME_COLUMN, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 import { afterCreate, afterDelete, afterEdit, afterList, afterRestore, afterShow } from './customer-screens.js';
 
@@ -56,7 +56,7 @@ export function customerResourceOptions(
         'deletedAt',
         'history',
       ],
-      editProperties: ['firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
+      editProperties: [EDIT_CONFLICT_PROPERTY, 'firstName', 'lastName', 'email', 'phone', 'dateOfBirth', 'notes'],
       // The search has its own box above the list (the CustomerList component); the drawer filters.
       filterProperties: [STATUS_FILTER, 'createdAt'],
       properties: {
@@ -86,6 +86,7 @@ export function customerResourceOptions(
           components: { show: RECORD_HISTORY_COMPONENT },
           isVisible: { list: false, show: true, edit: false, filter: false },
         },
+        [EDIT_CONFLICT_PROPERTY]: editConflictProperty,
         [SEARCH_FILTER]: {
           type: 'string',
           position: 0,
@@ -105,10 +106,28 @@ export function customerResourceOptions(
         show: { isAccessible: allowedBy('Customer', 'show'), after: afterShow },
         new: { isAccessible: allowedBy('Customer', 'create'), component: CUSTOMER_NEW_COMPONENT, after: afterCreate },
         edit: { isAccessible: allowedBy('Customer', 'edit'), after: afterEdit },
+        // A confirmation screen rather than AdminJS's modal: it sends back the version it showed.
         delete: {
+          component: CONFIRM_ACTION_COMPONENT,
+          guard: 'Delete this customer? It leaves the list and can be restored from the “Deleted” status filter.',
           isAccessible: allowedBy('Customer', 'delete'),
           after: afterDelete,
           isVisible: allowedWhen('Customer', 'delete', (params) => !isDeleted(params)),
+          handler: async (request: ActionRequest, _response: unknown, context: ActionContext) => {
+            const preview = unlessPosted(request, context);
+            if (preview) return preview;
+            const { record, currentAdmin, h, resource: adminResource } = context;
+            const id = Number(request.params.recordId);
+            const refusal = await refusalOfConfirmedChange(request, context, (condition) =>
+              services.customers.softDelete(id, actorOf(currentAdmin), condition),
+            );
+            if (refusal) return refusal;
+            return {
+              record: record!.toJSON(currentAdmin),
+              redirectUrl: h.resourceUrl({ resourceId: adminResource.id() }),
+              notice: { message: 'successfullyDeleted', type: 'success' },
+            };
+          },
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
         history: historyAction('Customer', services),
@@ -127,9 +146,10 @@ export function customerResourceOptions(
             if (preview) return preview;
             const { record, currentAdmin, h, resource: adminResource } = context;
             if (!record) throw new Error('restore is a record action');
-            await asAdminErrors(() =>
-              services.customers.restore(Number(request.params.recordId), actorOf(currentAdmin)),
+            const refusal = await refusalOfConfirmedChange(request, context, (condition) =>
+              services.customers.restore(Number(request.params.recordId), actorOf(currentAdmin), condition),
             );
+            if (refusal) return refusal;
             const restored = await adminResource.findOne(String(request.params.recordId), context);
             return {
               record: (restored ?? record).toJSON(currentAdmin),

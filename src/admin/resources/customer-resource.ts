@@ -11,6 +11,7 @@ import { customerListName, customerName, customerTitle } from '../../domain/cust
 import { isCustomerStatus, parseDateBound, type CustomerListCriteria } from '../../domain/customers/query.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
+import { editConflictError, writeConditionOf } from '../edit-conflict.js';
 import { clampListWindow } from './list-window.js';
 
 /** Filter names the panel offers that are not columns. */
@@ -105,8 +106,11 @@ export class CustomerResource extends PrismaResource {
     params: Record<string, unknown> = {},
     context?: ActionContext,
   ): Promise<Record<string, unknown>> {
-    const customer = await asAdminErrors(() =>
-      this.customers.update(Number(id), params, actorOf(context?.currentAdmin)),
+    const { version, ...yours } = params;
+    const customer = await asAdminErrors(
+      () => this.customers.update(Number(id), yours, actorOf(context?.currentAdmin), writeConditionOf(version)),
+      // The customer service's conflicts carry a customer.
+      (conflict) => editConflictError(conflict, this.displayValues(conflict.current as Customer), yours, context),
     );
     return this.displayValues(customer);
   }

@@ -64,7 +64,7 @@ export const afterEdit: After<ActionResponse> = (response, request: ActionReques
 };
 
 /** After a delete: the customer named, and where to find it again. */
-export const afterDelete: After<ActionResponse> = (response) =>
+export const afterDelete: After<ActionResponse> = (response, request, context) =>
   succeeded(response)
     ? {
         ...response,
@@ -73,7 +73,8 @@ export const afterDelete: After<ActionResponse> = (response) =>
           message: `Deleted ${nameOf(response.record as RecordJSON)}. It is kept and can be restored from the “Deleted” status filter.`,
         },
       }
-    : response;
+    : // Its confirmation screen (the GET before the POST) names the customer too.
+      afterShow(response, request, context);
 
 /** After a restore: "Restored Jürgen Müller." */
 export const afterRestore: After<ActionResponse> = (response) =>

@@ -1,5 +1,17 @@
-/** Record actions more than one resource offers: History, and the POST-only rule of state-changing ones. */
-import type { Action, ActionContext, ActionRequest, ActionResponse, RecordActionResponse } from 'adminjs';
+/**
+ * Record actions more than one resource offers: History, the POST-only rule of state-changing ones,
+ * and their version check.
+ */
+import {
+  ValidationError,
+  type Action,
+  type ActionContext,
+  type ActionRequest,
+  type ActionResponse,
+  type RecordActionResponse,
+} from 'adminjs';
+import type { WriteCondition } from '../../domain/record-version.js';
+import { writeConditionOf } from '../edit-conflict.js';
 import type { HistoryPage } from '../../domain/audit/record-history.js';
 import type { Services } from '../../domain/services.js';
 import { RECORD_HISTORY_COMPONENT } from '../components.js';
@@ -59,4 +71,29 @@ export function historyAction(
  */
 export function unlessPosted(request: ActionRequest, context: ActionContext): RecordActionResponse | null {
   return request.method === 'post' ? null : { record: context.record!.toJSON(context.currentAdmin) };
+}
+
+/**
+ * Runs a confirmed state change (delete, restore) at the version the confirmation screen showed
+ * (CONFIRM_ACTION_COMPONENT sends it back). Refused — the record changed meanwhile, or a rule says
+ * no — it answers the current record and the reason as a notice, and nothing has changed; null
+ * when the change is made.
+ */
+export async function refusalOfConfirmedChange(
+  request: ActionRequest,
+  context: ActionContext,
+  change: (condition: WriteCondition) => Promise<unknown>,
+): Promise<RecordActionResponse | null> {
+  const payload = (request.payload ?? {}) as Record<string, unknown>;
+  try {
+    await asAdminErrors(() => change(writeConditionOf(payload.version)));
+    return null;
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const current = await context.resource.findOne(String(request.params.recordId), context);
+    return {
+      record: (current ?? context.record!).toJSON(context.currentAdmin),
+      notice: { message: error.baseError?.message ?? 'Nothing was changed.', type: 'error' },
+    };
+  }
 }

@@ -25,6 +25,7 @@ import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
 import { historyAction, unlessPosted } from './record-actions.js';
+import { EDIT_CONFLICT_PROPERTY, editConflictProperty } from '../edit-conflict.js';
 import { USER_SEARCH_FILTER, UserResource } from './user-resource.js';
 
 /** The typed password is never echoed back to the browser with the saved record. */
@@ -84,7 +85,7 @@ export function userResourceOptions(
         'createdAt',
         'updatedAt',
       ],
-      editProperties: ['email', 'name', 'role', 'isActive', 'password', 'sendInvitation'],
+      editProperties: [EDIT_CONFLICT_PROPERTY, 'email', 'name', 'role', 'isActive', 'password', 'sendInvitation'],
       filterProperties: [USER_SEARCH_FILTER, 'role', 'isActive'],
       properties: {
         email: { isTitle: true, isRequired: true, isDisabled: false },
@@ -126,6 +127,7 @@ export function userResourceOptions(
           components: { edit: PASSWORD_FIELD_COMPONENT },
           description: `At least ${PASSWORD_MIN_LENGTH} characters. Leave empty to invite a new account instead, or to keep the current password when editing; a new one signs the user out everywhere.`,
         },
+        [EDIT_CONFLICT_PROPERTY]: editConflictProperty,
         [USER_SEARCH_FILTER]: {
           type: 'string',
           description: 'Email or name',

@@ -10,6 +10,7 @@ import type { OneTimeLinks } from '../../domain/accounts/one-time-links.js';
 import { toPublicUser, type UserService } from '../../domain/accounts/users.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
+import { editConflictError, writeConditionOf } from '../edit-conflict.js';
 import { clampListWindow } from './list-window.js';
 
 type ResourceArgs = ConstructorParameters<typeof PrismaResource>[0];
@@ -84,7 +85,11 @@ export class UserResource extends PrismaResource {
     params: Record<string, unknown> = {},
     context?: ActionContext,
   ): Promise<Record<string, unknown>> {
-    const user = await asAdminErrors(() => this.users.update(Number(id), params, actorOf(context?.currentAdmin)));
+    const { version, ...yours } = params;
+    const user = await asAdminErrors(
+      () => this.users.update(Number(id), yours, actorOf(context?.currentAdmin), writeConditionOf(version)),
+      (conflict) => editConflictError(conflict, this.prepareReturnValues(conflict.current), yours, context),
+    );
     return this.prepareReturnValues(user);
   }
 

@@ -1,6 +1,20 @@
-/** Customers: list, show, create, change, soft delete, restore — through the customer service. */
+/**
+ * Customers: list, show, create, change, soft delete, restore — through the customer service. Each
+ * answer carrying a customer carries its ETag; writes honour If-Match (src/api/conditional-requests.ts).
+ */
+import type { Customer } from '@prisma/client';
 import type { Services } from '../../domain/services.js';
-import { allowed, operation, type Operation } from '../operation.js';
+import {
+  CONDITIONAL_WRITE_RESPONSES,
+  etagHeader,
+  etagOf,
+  IF_MATCH_DESCRIPTION,
+  IfMatchHeaders,
+  IfNoneMatchHeaders,
+  isNotModified,
+  writeConditionOf,
+} from '../conditional-requests.js';
+import { allowed, operation, type Operation, type Reply } from '../operation.js';
 import { API_ROOT } from '../paths.js';
 import { IdParams, parseSort } from '../schemas/common.js';
 import {
@@ -15,7 +29,18 @@ import {
 
 const TAG = 'Customers';
 
-export function customerOperations({ services }: { services: Services }): Operation[] {
+/** A customer and its version as the ETag. */
+function customerReply(status: number, customer: Customer, headers: Record<string, string> = {}): Reply {
+  return { status, body: customerBody(customer), headers: { ...headers, ETag: etagOf('Customer', customer.version) } };
+}
+
+export function customerOperations({
+  services,
+  requireIfMatch,
+}: {
+  services: Services;
+  requireIfMatch: boolean;
+}): Operation[] {
   const { customers } = services;
   return [
     operation({
@@ -57,16 +82,15 @@ export function customerOperations({ services }: { services: Services }): Operat
         201: {
           description: 'Created.',
           schema: CustomerSchema,
-          headers: { Location: { description: 'The URL of the new customer.', schema: { type: 'string' } } },
+          headers: {
+            Location: { description: 'The URL of the new customer.', schema: { type: 'string' } },
+            ...etagHeader,
+          },
         },
       },
       async handle({ caller, body }) {
         const customer = await customers.create(body, caller.actor);
-        return {
-          status: 201,
-          body: customerBody(customer),
-          headers: { Location: `${API_ROOT}/customers/${customer.id}` },
-        };
+        return customerReply(201, customer, { Location: `${API_ROOT}/customers/${customer.id}` });
       },
     }),
 
@@ -76,11 +100,19 @@ export function customerOperations({ services }: { services: Services }): Operat
       path: '/customers/{id}',
       tag: TAG,
       summary: 'Show a customer (soft-deleted ones too)',
+      description: 'With If-None-Match holding the current ETag, the answer is 304 without a body.',
       access: allowed('Customer', 'show'),
       params: IdParams,
-      responses: { 200: { description: 'The customer.', schema: CustomerSchema } },
-      async handle({ caller, params }) {
-        return { status: 200, body: customerBody(await customers.find(params.id, caller.actor)) };
+      requestHeaders: IfNoneMatchHeaders,
+      responses: {
+        200: { description: 'The customer.', schema: CustomerSchema, headers: etagHeader },
+        304: { description: 'The copy named by If-None-Match is still the current version.', headers: etagHeader },
+      },
+      async handle({ caller, params, req }) {
+        const customer = await customers.find(params.id, caller.actor);
+        if (isNotModified(req, customer.version))
+          return { status: 304, headers: { ETag: etagOf('Customer', customer.version) } };
+        return customerReply(200, customer);
       },
     }),
 
@@ -90,12 +122,18 @@ export function customerOperations({ services }: { services: Services }): Operat
       path: '/customers/{id}',
       tag: TAG,
       summary: 'Change some fields of a customer',
+      description: IF_MATCH_DESCRIPTION,
       access: allowed('Customer', 'edit'),
       params: IdParams,
+      requestHeaders: IfMatchHeaders,
       body: { schema: CustomerChangesSchema, validatedBy: 'domain' },
-      responses: { 200: { description: 'The customer as changed.', schema: CustomerSchema } },
-      async handle({ caller, params, body }) {
-        return { status: 200, body: customerBody(await customers.update(params.id, body, caller.actor)) };
+      responses: {
+        200: { description: 'The customer as changed.', schema: CustomerSchema, headers: etagHeader },
+        ...CONDITIONAL_WRITE_RESPONSES,
+      },
+      async handle({ caller, params, body, req }) {
+        const condition = writeConditionOf(req, requireIfMatch);
+        return customerReply(200, await customers.update(params.id, body, caller.actor, condition));
       },
     }),
 
@@ -106,12 +144,18 @@ export function customerOperations({ services }: { services: Services }): Operat
       tag: TAG,
       summary: 'Soft-delete a customer',
       description:
-        'The customer leaves the default list and keeps its email and phone number reserved; POST …/restore brings it back. Deleting a deleted customer changes nothing.',
+        'The customer leaves the default list and keeps its email and phone number reserved; POST …/restore brings it back. Deleting a deleted customer changes nothing. ' +
+        IF_MATCH_DESCRIPTION,
       access: allowed('Customer', 'delete'),
       params: IdParams,
-      responses: { 200: { description: 'The customer, with deletedAt set.', schema: CustomerSchema } },
-      async handle({ caller, params }) {
-        return { status: 200, body: customerBody(await customers.softDelete(params.id, caller.actor)) };
+      requestHeaders: IfMatchHeaders,
+      responses: {
+        200: { description: 'The customer, with deletedAt set.', schema: CustomerSchema, headers: etagHeader },
+        ...CONDITIONAL_WRITE_RESPONSES,
+      },
+      async handle({ caller, params, req }) {
+        const condition = writeConditionOf(req, requireIfMatch);
+        return customerReply(200, await customers.softDelete(params.id, caller.actor, condition));
       },
     }),
 
@@ -121,12 +165,17 @@ export function customerOperations({ services }: { services: Services }): Operat
       path: '/customers/{id}/restore',
       tag: TAG,
       summary: 'Restore a soft-deleted customer',
-      description: 'Restoring a customer that is not deleted changes nothing.',
+      description: `Restoring a customer that is not deleted changes nothing. ${IF_MATCH_DESCRIPTION}`,
       access: allowed('Customer', 'restore'),
       params: IdParams,
-      responses: { 200: { description: 'The customer, with deletedAt cleared.', schema: CustomerSchema } },
-      async handle({ caller, params }) {
-        return { status: 200, body: customerBody(await customers.restore(params.id, caller.actor)) };
+      requestHeaders: IfMatchHeaders,
+      responses: {
+        200: { description: 'The customer, with deletedAt cleared.', schema: CustomerSchema, headers: etagHeader },
+        ...CONDITIONAL_WRITE_RESPONSES,
+      },
+      async handle({ caller, params, req }) {
+        const condition = writeConditionOf(req, requireIfMatch);
+        return customerReply(200, await customers.restore(params.id, caller.actor, condition));
       },
     }),
   ];

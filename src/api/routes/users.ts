@@ -1,6 +1,18 @@
-/** Staff accounts (superusers only): list, create, change name, role and active flag — through the user service. */
+/**
+ * Staff accounts (superusers only): list, create, change name, role and active flag — through the
+ * user service. An answer carrying an account carries its ETag; a change honours If-Match.
+ */
+import type { PublicUser } from '../../domain/accounts/users.js';
 import type { Services } from '../../domain/services.js';
-import { allowed, operation, type Operation } from '../operation.js';
+import {
+  CONDITIONAL_WRITE_RESPONSES,
+  etagHeader,
+  etagOf,
+  IF_MATCH_DESCRIPTION,
+  IfMatchHeaders,
+  writeConditionOf,
+} from '../conditional-requests.js';
+import { allowed, operation, type Operation, type Reply } from '../operation.js';
 import { IdParams, parseSort } from '../schemas/common.js';
 import {
   NewUserSchema,
@@ -13,7 +25,18 @@ import {
 
 const TAG = 'Users';
 
-export function userOperations({ services }: { services: Services }): Operation[] {
+/** An account and its version as the ETag. */
+function userReply(status: number, user: PublicUser): Reply {
+  return { status, body: userBody(user), headers: { ETag: etagOf('User', user.version) } };
+}
+
+export function userOperations({
+  services,
+  requireIfMatch,
+}: {
+  services: Services;
+  requireIfMatch: boolean;
+}): Operation[] {
   const { users } = services;
   return [
     operation({
@@ -44,9 +67,9 @@ export function userOperations({ services }: { services: Services }): Operation[
       summary: 'Create a staff account',
       access: allowed('User', 'create'),
       body: { schema: NewUserSchema, validatedBy: 'domain' },
-      responses: { 201: { description: 'Created.', schema: UserSchema } },
+      responses: { 201: { description: 'Created.', schema: UserSchema, headers: etagHeader } },
       async handle({ caller, body }) {
-        return { status: 201, body: userBody(await users.create(body, caller.actor)) };
+        return userReply(201, await users.create(body, caller.actor));
       },
     }),
 
@@ -57,13 +80,19 @@ export function userOperations({ services }: { services: Services }): Operation[
       tag: TAG,
       summary: 'Change the name, role or active flag of a staff account',
       description:
-        'Deactivating an account ends its API sign-ins at once (a reactivated account signs in again) and its panel sessions at their next request.',
+        'Deactivating an account ends its API sign-ins at once (a reactivated account signs in again) and its panel sessions at their next request. ' +
+        IF_MATCH_DESCRIPTION,
       access: allowed('User', 'edit'),
       params: IdParams,
+      requestHeaders: IfMatchHeaders,
       body: { schema: UserChangesSchema, validatedBy: 'domain' },
-      responses: { 200: { description: 'The account as changed.', schema: UserSchema } },
-      async handle({ caller, params, body }) {
-        return { status: 200, body: userBody(await users.update(params.id, body, caller.actor)) };
+      responses: {
+        200: { description: 'The account as changed.', schema: UserSchema, headers: etagHeader },
+        ...CONDITIONAL_WRITE_RESPONSES,
+      },
+      async handle({ caller, params, body, req }) {
+        const condition = writeConditionOf(req, requireIfMatch);
+        return userReply(200, await users.update(params.id, body, caller.actor, condition));
       },
     }),
   ];

@@ -77,6 +77,11 @@ export const CustomerSchema = z
     deletedAt: timestamp.nullable().openapi({ description: 'Set while the customer is soft-deleted.' }),
     createdById: z.number().int().nullable().openapi({ description: 'The staff account that created the record.' }),
     updatedById: z.number().int().nullable().openapi({ description: 'The staff account that changed it last.' }),
+    version: z
+      .number()
+      .int()
+      .positive()
+      .openapi({ description: 'Raised by every change; the ETag is "v" and this number (send it as If-Match).' }),
   })
   .strict()
   .openapi('Customer');
@@ -97,6 +102,7 @@ export function customerBody(customer: CustomerRecord): CustomerBody {
     deletedAt: customer.deletedAt?.toISOString() ?? null,
     createdById: customer.createdById,
     updatedById: customer.updatedById,
+    version: customer.version,
   };
 }
 

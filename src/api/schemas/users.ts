@@ -59,6 +59,11 @@ export const UserSchema = z
     lastLoginAt: timestamp.nullable().openapi({ description: 'The last successful sign-in (panel or API).' }),
     createdAt: timestamp,
     updatedAt: timestamp,
+    version: z
+      .number()
+      .int()
+      .positive()
+      .openapi({ description: 'Raised by every change; the ETag is W/"v" and this number (send it as If-Match).' }),
   })
   .strict()
   .openapi('User');
@@ -75,6 +80,7 @@ export function userBody(user: Omit<User, 'passwordHash'>): UserBody {
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
+    version: user.version,
   };
 }
 

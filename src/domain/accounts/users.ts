@@ -3,12 +3,14 @@
  * the panel administrable live here: nobody demotes or deactivates themselves, and the last
  * active superuser stays.
  */
-import type { PrismaClient, User } from '@prisma/client';
+import type { Prisma, PrismaClient, User } from '@prisma/client';
 import type { Transaction } from '../../db/transaction.js';
 import { z } from 'zod';
 import { lockActiveSuperusers } from '../../db/row-locks.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
-import { FieldValidationError, NotFoundError } from '../errors.js';
+import { lastChangeOf } from '../audit/last-change.js';
+import { EditConflictError, FieldValidationError, NotFoundError } from '../errors.js';
+import type { WriteCondition } from '../record-version.js';
 import { emailSchema, normalizeEmail } from '../email.js';
 import { blankToUndefined } from '../form-values.js';
 import { personName } from '../person-name.js';
@@ -105,8 +107,52 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
     action: 'password_change' | 'password_reset' | null,
     actorId: number | null,
   ): Promise<void> {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: clock() } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: clock(), version: { increment: 1 } },
+    });
     if (action) await recordAudit(tx, clock, { actorId, action, resource: 'User', recordId: user.id });
+  }
+
+  /**
+   * Changes the account if it is still at the version read, and raises the version, in one
+   * statement (UPDATE … WHERE id = ? AND version = ?): false when someone else wrote in between.
+   */
+  async function writeIfUnchanged(
+    tx: Transaction,
+    read: User,
+    data: Prisma.UserUncheckedUpdateManyInput,
+  ): Promise<boolean> {
+    const { count } = await tx.user.updateMany({
+      where: { id: read.id, version: read.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    return count > 0;
+  }
+
+  async function conflict(current: User, expectedVersion: number): Promise<EditConflictError> {
+    const lastChange = await lastChangeOf(prisma, 'User', current.id);
+    return new EditConflictError('User', toPublicUser(current), expectedVersion, lastChange);
+  }
+
+  /**
+   * Reads the account and applies `change` to what it read. With an expected version, an account
+   * that has moved on — before the read or in the race after it — refuses the change
+   * (EditConflictError). Without one the last save wins: a lost race reads again and retries.
+   */
+  async function changeAtVersion<T>(
+    id: number,
+    { expectedVersion }: WriteCondition,
+    change: (read: User) => Promise<T | null>,
+  ): Promise<T> {
+    for (;;) {
+      const read = await findExisting(id);
+      if (expectedVersion !== undefined && read.version !== expectedVersion)
+        throw await conflict(read, expectedVersion);
+      const written = await change(read);
+      if (written !== null) return written;
+      if (expectedVersion !== undefined) throw await conflict(await findExisting(id), expectedVersion);
+    }
   }
 
   return {
@@ -158,74 +204,109 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       }
     },
 
-    async update(id: number, input: Record<string, unknown>, actor: Actor): Promise<PublicUser> {
+    /**
+     * Name, email, role, active flag and (typed by a superuser) a new password, in one write.
+     * Several changes at once get one audit entry each (the account change, then the password reset).
+     */
+    async update(
+      id: number,
+      input: Record<string, unknown>,
+      actor: Actor,
+      condition: WriteCondition = {},
+    ): Promise<PublicUser> {
       assertCan(actor, 'User', 'edit');
-      const existing = await findExisting(id);
       const parsed = userChangesSchema.safeParse(input);
-      const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
-      const newPassword = parsed.success ? parsed.data.password : undefined;
-      Object.assign(errors, passwordErrors(newPassword, existing.email));
-      if (!parsed.success || Object.keys(errors).length > 0) throw new FieldValidationError(errors);
-      const { password: _plain, ...requested } = parsed.data;
-      const changes = changesBetween(existing, { ...existing, ...requested }, AUDITED_USER_FIELDS);
-      if (changes.email && (await prisma.user.findUnique({ where: { email: String(changes.email[1]) } }))) {
-        throw await emailTakenError(String(changes.email[1]));
-      }
-      const losesSuperuser =
-        existing.role === 'SUPERUSER' && existing.isActive && Boolean(changes.role || changes.isActive);
-      if (losesSuperuser && existing.id === actor.id) {
-        throw new FieldValidationError(
-          changes.isActive
-            ? { isActive: 'You cannot deactivate your own account.' }
-            : { role: 'You cannot remove your own superuser role.' },
-        );
-      }
-      const newHash = newPassword === undefined ? undefined : await hashPassword(newPassword);
-      try {
-        const user = await prisma.$transaction(async (tx) => {
-          let updated = existing;
-          if (Object.keys(changes).length > 0) {
+      // Hashed once (argon2 takes a while), however often a lost race makes the change read again.
+      let newHash: string | undefined;
+      return changeAtVersion(id, condition, async (existing) => {
+        const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+        const newPassword = parsed.success ? parsed.data.password : undefined;
+        Object.assign(errors, passwordErrors(newPassword, existing.email));
+        if (!parsed.success || Object.keys(errors).length > 0) throw new FieldValidationError(errors);
+        const { password: _plain, ...requested } = parsed.data;
+        const changes = changesBetween(existing, { ...existing, ...requested }, AUDITED_USER_FIELDS);
+        const changesAccount = Object.keys(changes).length > 0;
+        if (!changesAccount && newPassword === undefined) return toPublicUser(existing);
+        if (changes.email && (await prisma.user.findUnique({ where: { email: String(changes.email[1]) } }))) {
+          throw await emailTakenError(String(changes.email[1]));
+        }
+        const losesSuperuser =
+          existing.role === 'SUPERUSER' && existing.isActive && Boolean(changes.role || changes.isActive);
+        if (losesSuperuser && existing.id === actor.id) {
+          throw new FieldValidationError(
+            changes.isActive
+              ? { isActive: 'You cannot deactivate your own account.' }
+              : { role: 'You cannot remove your own superuser role.' },
+          );
+        }
+        if (newPassword !== undefined) newHash ??= await hashPassword(newPassword);
+        const deactivated = Boolean(changes.isActive && !changes.isActive[1]);
+        const data = {
+          ...requested,
+          ...(deactivated ? { sessionsRevokedAt: clock() } : {}),
+          ...(newHash === undefined ? {} : { passwordHash: newHash, passwordChangedAt: clock() }),
+        };
+        try {
+          const user = await prisma.$transaction(async (tx) => {
             if (losesSuperuser) await lockActiveSuperusers(tx);
-            const deactivated = changes.isActive && !changes.isActive[1];
-            updated = await tx.user.update({
-              where: { id },
-              data: deactivated ? { ...requested, sessionsRevokedAt: clock() } : requested,
-            });
+            if (!(await writeIfUnchanged(tx, existing, data))) return null;
             if (losesSuperuser && (await tx.user.count({ where: { role: 'SUPERUSER', isActive: true } })) === 0) {
               const message = 'This is the last active superuser; make someone else a superuser first.';
               throw new FieldValidationError(changes.isActive ? { isActive: message } : { role: message });
             }
-            await recordAudit(tx, clock, {
-              actorId: actor.id,
-              action: userChangeAction(changes),
-              resource: 'User',
-              recordId: id,
-              changes,
-            });
+            if (changesAccount) {
+              await recordAudit(tx, clock, {
+                actorId: actor.id,
+                action: userChangeAction(changes),
+                resource: 'User',
+                recordId: id,
+                changes,
+              });
+            }
             // API tokens are refused while the account is inactive anyway; revoked, they stay dead after a
             // reactivation. So do its unused invitation and password-reset links.
             if (deactivated) {
               await revokeSignInsOf(tx, id, clock());
               await spendLinksOf(tx, id, clock());
             }
-          }
-          if (newHash !== undefined) await writePassword(tx, updated, newHash, 'password_reset', actor.id);
-          return newHash === undefined ? updated : tx.user.findUniqueOrThrow({ where: { id } });
-        });
-        return toPublicUser(user);
-      } catch (error) {
-        if (!changes.email || uniqueViolationFields(error) === null) throw error;
-        throw await emailTakenError(String(changes.email[1]));
-      }
+            // A new password ends the sessions signed in before it (passwordChangedAt, set above).
+            if (newHash !== undefined) {
+              await recordAudit(tx, clock, {
+                actorId: actor.id,
+                action: 'password_reset',
+                resource: 'User',
+                recordId: id,
+              });
+            }
+            return tx.user.findUniqueOrThrow({ where: { id } });
+          });
+          return user && toPublicUser(user);
+        } catch (error) {
+          if (!changes.email || uniqueViolationFields(error) === null) throw error;
+          throw await emailTakenError(String(changes.email[1]));
+        }
+      });
     },
 
     /** An administrator sets a password (CLI changepassword): audited as a reset. */
-    async setPassword(id: number, newPassword: string, actorId: number | null = null): Promise<void> {
-      const user = await findExisting(id);
-      const errors = passwordErrors(newPassword, user.email);
-      if (errors.password) throw new FieldValidationError(errors);
-      const passwordHash = await hashPassword(newPassword);
-      await prisma.$transaction((tx) => writePassword(tx, user, passwordHash, 'password_reset', actorId));
+    async setPassword(
+      id: number,
+      newPassword: string,
+      actorId: number | null = null,
+      condition: WriteCondition = {},
+    ): Promise<void> {
+      let passwordHash: string | undefined;
+      await changeAtVersion(id, condition, async (user) => {
+        const errors = passwordErrors(newPassword, user.email);
+        if (errors.password) throw new FieldValidationError(errors);
+        passwordHash ??= await hashPassword(newPassword);
+        const hash = passwordHash;
+        return prisma.$transaction(async (tx) => {
+          if (!(await writeIfUnchanged(tx, user, { passwordHash: hash, passwordChangedAt: clock() }))) return null;
+          await recordAudit(tx, clock, { actorId, action: 'password_reset', resource: 'User', recordId: id });
+          return true;
+        });
+      });
     },
 
     /** Self-service: the current password is required; other sessions end. */
@@ -254,7 +335,10 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       const changes = changesBetween(existing, { ...existing, ...parsed.data }, ['name']);
       if (Object.keys(changes).length === 0) return toPublicUser(existing);
       const user = await prisma.$transaction(async (tx) => {
-        const updated = await tx.user.update({ where: { id: userId }, data: parsed.data });
+        const updated = await tx.user.update({
+          where: { id: userId },
+          data: { ...parsed.data, version: { increment: 1 } },
+        });
         await recordAudit(tx, clock, {
           actorId: userId,
           action: 'update',

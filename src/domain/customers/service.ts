@@ -2,13 +2,15 @@
  * Customer use cases: create, update, soft delete, restore, and the reads of the API. The admin
  * panel, the API and the CLI call these; none of them writes customer rows on its own.
  */
-import type { Customer, PrismaClient } from '@prisma/client';
+import type { Customer, Prisma, PrismaClient } from '@prisma/client';
 import type { Transaction } from '../../db/transaction.js';
 import { updateSearchTexts } from '../../db/search-text-updates.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { assertCan, type Actor } from '../accounts/permissions.js';
 import { changesBetween, recordAudit, type AuditAction } from '../audit/audit-log.js';
-import { FieldValidationError, NotFoundError } from '../errors.js';
+import { lastChangeOf } from '../audit/last-change.js';
+import { EditConflictError, FieldValidationError, NotFoundError } from '../errors.js';
+import type { WriteCondition } from '../record-version.js';
 import type { Clock } from '../clock.js';
 import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { parseCalendarDate } from './age.js';
@@ -66,15 +68,16 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       : { updatedAt: now, updatedById: actor.id };
   }
 
-  /** Writes the change and its audit entry in one transaction. */
-  async function audited(
+  /** Writes the change and its audit entry in one transaction; a write that returns null (lost its race) has none. */
+  async function audited<W extends Customer | null>(
     actor: Actor,
     action: AuditAction,
     before: Customer | null,
-    write: (tx: Transaction) => Promise<Customer>,
-  ): Promise<Customer> {
+    write: (tx: Transaction) => Promise<W>,
+  ): Promise<W> {
     const customer = await prisma.$transaction(async (tx) => {
       const written = await write(tx);
+      if (written === null) return written;
       const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
       await recordAudit(tx, clock, {
         actorId: actor.id,
@@ -85,8 +88,54 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       });
       return written;
     });
-    if (action !== 'update') listing.forgetTotals();
+    if (action !== 'update' && customer !== null) listing.forgetTotals();
     return customer;
+  }
+
+  /**
+   * Changes the customer if it is still at the version read, and raises the version, in one
+   * statement (UPDATE … WHERE id = ? AND version = ?): null when someone else wrote in between.
+   */
+  async function writeIfUnchanged(
+    tx: Transaction,
+    read: Customer,
+    data: Prisma.CustomerUncheckedUpdateManyInput,
+  ): Promise<Customer | null> {
+    const { count } = await tx.customer.updateMany({
+      where: { id: read.id, version: read.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    return count === 0 ? null : tx.customer.findUniqueOrThrow({ where: { id: read.id } });
+  }
+
+  async function conflict(current: Customer, expectedVersion: number): Promise<EditConflictError> {
+    return new EditConflictError(
+      'Customer',
+      current,
+      expectedVersion,
+      await lastChangeOf(prisma, 'Customer', current.id),
+    );
+  }
+
+  /**
+   * Reads the customer and applies `change` to what it read. With an expected version, a record
+   * that has moved on — before the read or in the race after it — refuses the change
+   * (EditConflictError). Without one the caller asked for "the last save wins": a lost race reads
+   * the newer record and applies the change to it.
+   */
+  async function changeAtVersion(
+    id: number,
+    { expectedVersion }: WriteCondition,
+    change: (read: Customer) => Promise<Customer | null>,
+  ): Promise<Customer> {
+    for (;;) {
+      const read = await findExisting(id);
+      if (expectedVersion !== undefined && read.version !== expectedVersion)
+        throw await conflict(read, expectedVersion);
+      const written = await change(read);
+      if (written !== null) return written;
+      if (expectedVersion !== undefined) throw await conflict(await findExisting(id), expectedVersion);
+    }
   }
 
   async function findExisting(id: number): Promise<Customer> {
@@ -133,40 +182,48 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       );
     },
 
-    async update(id: number, input: Record<string, unknown>, actor: Actor): Promise<Customer> {
+    async update(
+      id: number,
+      input: Record<string, unknown>,
+      actor: Actor,
+      condition: WriteCondition = {},
+    ): Promise<Customer> {
       assertCan(actor, 'Customer', 'edit');
-      const existing = await findExisting(id);
-      // A deleted customer is kept as it was deleted: it is brought back first, then changed.
-      if (existing.deletedAt)
-        throw new FieldValidationError({ deletedAt: `Customer #${id} is deleted: restore it before changing it.` });
-      const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
-      await assertUnique(changes, id);
-      if (Object.keys(changesBetween(existing, { ...existing, ...changes }, CUSTOMER_FIELDS)).length === 0)
-        return existing;
-      const searchText = customerSearchText({ ...existing, ...changes });
-      const data = { ...changes, ...(searchText === existing.searchText ? {} : { searchText }), ...stamp(actor) };
-      return writeUnique(changes, id, () =>
-        audited(actor, 'update', existing, (tx) => tx.customer.update({ where: { id }, data })),
-      );
+      return changeAtVersion(id, condition, async (existing) => {
+        // A deleted customer is kept as it was deleted: it is brought back first, then changed.
+        if (existing.deletedAt)
+          throw new FieldValidationError({ deletedAt: `Customer #${id} is deleted: restore it before changing it.` });
+        const changes = validateCustomerChanges(withoutUnchangedBirthDate(input, existing), ruleContext());
+        await assertUnique(changes, id);
+        if (Object.keys(changesBetween(existing, { ...existing, ...changes }, CUSTOMER_FIELDS)).length === 0)
+          return existing;
+        const searchText = customerSearchText({ ...existing, ...changes });
+        const data = { ...changes, ...(searchText === existing.searchText ? {} : { searchText }), ...stamp(actor) };
+        return writeUnique(changes, id, () =>
+          audited(actor, 'update', existing, (tx) => writeIfUnchanged(tx, existing, data)),
+        );
+      });
     },
 
     /** Soft delete: hidden from the default list; email and phone stay reserved. */
-    async softDelete(id: number, actor: Actor): Promise<Customer> {
+    async softDelete(id: number, actor: Actor, condition: WriteCondition = {}): Promise<Customer> {
       assertCan(actor, 'Customer', 'delete');
-      const existing = await findExisting(id);
-      if (existing.deletedAt) return existing;
-      return audited(actor, 'delete', existing, (tx) =>
-        tx.customer.update({ where: { id }, data: { deletedAt: clock(), ...stamp(actor) } }),
-      );
+      return changeAtVersion(id, condition, async (existing) => {
+        if (existing.deletedAt) return existing;
+        return audited(actor, 'delete', existing, (tx) =>
+          writeIfUnchanged(tx, existing, { deletedAt: clock(), ...stamp(actor) }),
+        );
+      });
     },
 
-    async restore(id: number, actor: Actor): Promise<Customer> {
+    async restore(id: number, actor: Actor, condition: WriteCondition = {}): Promise<Customer> {
       assertCan(actor, 'Customer', 'restore');
-      const existing = await findExisting(id);
-      if (!existing.deletedAt) return existing;
-      return audited(actor, 'restore', existing, (tx) =>
-        tx.customer.update({ where: { id }, data: { deletedAt: null, ...stamp(actor) } }),
-      );
+      return changeAtVersion(id, condition, async (existing) => {
+        if (!existing.deletedAt) return existing;
+        return audited(actor, 'restore', existing, (tx) =>
+          writeIfUnchanged(tx, existing, { deletedAt: null, ...stamp(actor) }),
+        );
+      });
     },
 
     /**

@@ -7,7 +7,7 @@ import type { Transaction } from '../../db/transaction.js';
 import { updateSearchTexts } from '../../db/search-text-updates.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { assertCan, type Actor } from '../accounts/permissions.js';
-import { changesBetween, recordAudit, type AuditAction } from '../audit/audit-log.js';
+import { changesBetween, recordAudit, recordAudits, type AuditAction, type AuditEntry } from '../audit/audit-log.js';
 import { FieldValidationError, NotFoundError } from '../errors.js';
 import type { Clock } from '../clock.js';
 import { pageWindow, type Page, type PageRequest } from '../paging.js';
@@ -26,6 +26,12 @@ export interface CustomerServiceDeps {
 }
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
+
+/** What an import writes in one transaction: new customers, and changes to ones matched by email. */
+export interface ImportedBatch {
+  creates: CustomerData[];
+  updates: Array<{ existing: Customer; changes: Partial<CustomerData> }>;
+}
 
 const SEARCH_TEXT_FILL_BATCH = 5_000;
 
@@ -75,18 +81,28 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
   ): Promise<Customer> {
     const customer = await prisma.$transaction(async (tx) => {
       const written = await write(tx);
-      const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
-      await recordAudit(tx, clock, {
-        actorId: actor.id,
-        action,
-        resource: 'Customer',
-        recordId: written.id,
-        changes: changesBetween(before, written, fields),
-      });
+      await auditChange(tx, actor, action, before, written);
       return written;
     });
     if (action !== 'update') listing.forgetTotals();
     return customer;
+  }
+
+  function auditChange(
+    tx: Transaction,
+    actor: Actor,
+    action: AuditAction,
+    before: Customer | null,
+    written: Customer,
+  ): Promise<void> {
+    const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
+    return recordAudit(tx, clock, {
+      actorId: actor.id,
+      action,
+      resource: 'Customer',
+      recordId: written.id,
+      changes: changesBetween(before, written, fields),
+    });
   }
 
   async function findExisting(id: number): Promise<Customer> {
@@ -147,6 +163,32 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       );
     },
 
+    /**
+     * A batch of an import, already checked and decided (domain/imports/import-decisions.ts), written
+     * in the import's transaction: each customer with its normal audit entry, marked with the import.
+     */
+    async writeImported(tx: Transaction, batch: ImportedBatch, importId: number, actor: Actor): Promise<void> {
+      assertCan(actor, 'Customer', 'import');
+      const created = await tx.customer.createManyAndReturn({
+        data: batch.creates.map((data) => ({
+          ...data,
+          searchText: customerSearchText(data),
+          ...stamp(actor, 'created'),
+        })),
+      });
+      const entries = created.map((written) => importedEntry(actor, 'create', null, written, importId));
+      for (const { existing, changes } of batch.updates) {
+        const searchText = customerSearchText({ ...existing, ...changes });
+        const written = await tx.customer.update({
+          where: { id: existing.id },
+          data: { ...changes, ...(searchText === existing.searchText ? {} : { searchText }), ...stamp(actor) },
+        });
+        entries.push(importedEntry(actor, 'update', existing, written, importId));
+      }
+      await recordAudits(tx, clock, entries);
+      if (batch.creates.length > 0) listing.forgetTotals();
+    },
+
     /** Soft delete: hidden from the default list; email and phone stay reserved. */
     async softDelete(id: number, actor: Actor): Promise<Customer> {
       assertCan(actor, 'Customer', 'delete');
@@ -187,6 +229,24 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
         filled += missing.length;
       }
     },
+  };
+}
+
+/** The normal audit entry of a created or updated customer, marked with the import it came from. */
+function importedEntry(
+  actor: Actor,
+  action: 'create' | 'update',
+  before: Customer | null,
+  written: Customer,
+  importId: number,
+): AuditEntry {
+  return {
+    actorId: actor.id,
+    action,
+    resource: 'Customer',
+    recordId: written.id,
+    changes: changesBetween(before, written, CUSTOMER_FIELDS),
+    importId,
   };
 }
 

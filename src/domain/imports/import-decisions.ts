@@ -17,8 +17,11 @@ export type RowDecision =
   | { kind: 'unchanged'; rowNumber: number }
   | { kind: 'invalid'; rowNumber: number; errors: Record<string, string> };
 
-/** Rows looked up together: one query per this many rows. */
-export const LOOKUP_BATCH = 500;
+/**
+ * Rows looked up together: one query per this many rows. Each gives two parameters (email and
+ * phone), and SQLite takes at most 999 in a statement.
+ */
+export const LOOKUP_BATCH = 400;
 
 interface DecisionOptions {
   updateExisting: boolean;

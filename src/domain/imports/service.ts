@@ -11,6 +11,7 @@ import type { PhoneRegion } from '../customers/phone.js';
 import { FieldValidationError, NotFoundError } from '../errors.js';
 import { dryRun, type DryRunReport } from './dry-run.js';
 import { CLAIM_EXPIRES_MS, createImportApplier } from './import-apply.js';
+import { LOOKUP_BATCH } from './import-decisions.js';
 import { readImportFile } from './import-file.js';
 import { chosenOptions, proposeOptions, type ImportOptions } from './import-options.js';
 
@@ -62,7 +63,7 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 export function createImportService(deps: ImportServiceDeps) {
   const { prisma, clock, defaultPhoneRegion, onApplyError = () => {} } = deps;
-  const applyClaimed = createImportApplier({ ...deps, batchSize: deps.batchSize ?? 500 });
+  const applyClaimed = createImportApplier({ ...deps, batchSize: deps.batchSize ?? LOOKUP_BATCH });
 
   function viewOf(record: ImportRecord): CustomerImportView {
     const expired = record.claimedAt !== null && clock().getTime() - record.claimedAt.getTime() > CLAIM_EXPIRES_MS;

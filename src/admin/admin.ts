@@ -55,7 +55,7 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
             dashboard: 'Home',
           },
           resources: {
-            Customer: { actions: { list: 'Customers' } },
+            Customer: { actions: { list: 'Customers', import: 'Import customers' } },
             User: { actions: { list: 'Staff accounts' } },
             AuditLog: { actions: { list: 'Audit log' } },
           },

@@ -20,3 +20,6 @@ export const AUDIT_RECORD_LINK_COMPONENT = register('AuditRecordLink', 'audit-re
 
 // A state-changing record action's confirmation screen: its button POSTs (nothing changes on a GET).
 export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-action');
+
+// The Import customers page (the Customer resource's import action): upload, mapping, preview, apply, progress.
+export const IMPORT_CUSTOMERS_COMPONENT = register('ImportCustomers', 'import-customers');

@@ -11,7 +11,7 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
-import { CONFIRM_ACTION_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
+import { CONFIRM_ACTION_COMPONENT, IMPORT_CUSTOMERS_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
 import { historyAction, unlessPosted } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
@@ -90,6 +90,15 @@ export function customerResourceOptions(
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
         history: historyAction('Customer', services),
+        // A page of its own (admin/components/import-customers.tsx) over admin/imports/import-routes.ts;
+        // the action itself only shows it.
+        import: {
+          actionType: 'resource',
+          icon: 'Upload',
+          component: IMPORT_CUSTOMERS_COMPONENT,
+          isAccessible: allowedBy('Customer', 'import'),
+          handler: async () => ({}),
+        },
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',

@@ -1,7 +1,7 @@
 /** Customer imports: upload and dry-run, dry-run again with other options, apply, follow, error report. */
 import type { Request } from 'express';
-import { FieldValidationError } from '../../domain/errors.js';
 import { IMPORT_FILE_MAX_BYTES, IMPORT_FILE_TOO_LARGE } from '../../domain/imports/import-file.js';
+import { optionsFromJson } from '../../domain/imports/import-options.js';
 import type { Services } from '../../domain/services.js';
 import { readFileUpload } from '../../http/file-upload.js';
 import { allowed, operation, type Operation } from '../operation.js';
@@ -30,23 +30,13 @@ const UploadFormSchema = z.object({
   }),
 });
 
-/** The options field of the form: JSON, or left out. */
-function optionsOf(fields: Record<string, string>): unknown {
-  if (fields.options === undefined || fields.options.trim() === '') return undefined;
-  try {
-    return JSON.parse(fields.options) as unknown;
-  } catch {
-    throw new FieldValidationError({ options: 'The options are not valid JSON.' });
-  }
-}
-
 async function uploadOf(req: Request, fileName: string | undefined) {
   const upload = await readFileUpload(
     req,
     { maxBytes: IMPORT_FILE_MAX_BYTES, tooLargeMessage: IMPORT_FILE_TOO_LARGE },
     fileName ?? (req.is(XLSX_TYPE) ? 'upload.xlsx' : 'upload.csv'),
   );
-  return { fileName: upload.fileName, content: upload.content, options: optionsOf(upload.fields) };
+  return { fileName: upload.fileName, content: upload.content, options: optionsFromJson(upload.fields.options) };
 }
 
 export function importOperations({ services }: { services: Services }): Operation[] {
@@ -157,13 +147,12 @@ export function importOperations({ services }: { services: Services }): Operatio
       },
       async handle({ caller, params }) {
         const report = await imports.errorReport(params.id, caller.actor);
-        const name = `${report.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'import'}-errors.csv`;
         return {
           status: 200,
           body: report.csv,
           headers: {
             'Content-Type': 'text/csv; charset=utf-8',
-            'Content-Disposition': `attachment; filename="${name}"`,
+            'Content-Disposition': `attachment; filename="${report.fileName}"`,
           },
         };
       },

@@ -53,6 +53,6 @@ export async function dryRun(
   }
   return {
     report: { ...base, counts, firstErrors: firstRowErrors(invalid) },
-    errorReport: invalid.length > 0 ? errorReportCsv(table.header, table.rows, invalid) : '',
+    errorReport: errorReportCsv(table.header, table.rows, invalid),
   };
 }

@@ -134,3 +134,13 @@ export function chosenOptions(input: unknown, proposed: ImportOptions, columns: 
     updateExisting: updateExisting ?? proposed.updateExisting,
   };
 }
+
+/** Options sent as JSON text (a form field); blank means none. */
+export function optionsFromJson(text: string | undefined): unknown {
+  if (text === undefined || text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new FieldValidationError({ options: 'The options are not valid JSON.' });
+  }
+}

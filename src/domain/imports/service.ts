@@ -208,14 +208,15 @@ export function createImportService(deps: ImportServiceDeps) {
       return viewOf(await findRecord(id));
     },
 
-    /** The dry run's invalid rows as CSV (empty when there are none). */
+    /** The dry run's invalid rows as CSV (empty when there are none), and a file name for it: "customers-errors.csv". */
     async errorReport(id: number, actor: Actor): Promise<{ fileName: string; csv: string }> {
       assertCan(actor, 'Customer', 'import');
       const record = Number.isSafeInteger(id)
         ? await prisma.customerImport.findUnique({ where: { id }, select: { fileName: true, errorReport: true } })
         : null;
       if (!record) throw new NotFoundError('CustomerImport', id);
-      return { fileName: record.fileName, csv: record.errorReport };
+      const base = record.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_') || 'import';
+      return { fileName: `${base}-errors.csv`, csv: record.errorReport };
     },
   };
 }

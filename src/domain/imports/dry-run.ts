@@ -37,7 +37,7 @@ export async function dryRun(
   const base = { header: table.header, detected: context.detected, unmapped };
   if (Object.keys(unmapped).length > 0) return { report: { ...base, counts, firstErrors: [] }, errorReport: '' };
 
-  const checked = checkRows(table, options, context.today);
+  const checked = await checkRows(table, options, context.today);
   const invalid: RowErrors[] = [];
   const decisionOptions = { updateExisting: options.updateExisting, fields: mappedFields(options) };
   for (let start = 0; start < checked.length; start += LOOKUP_BATCH) {

@@ -97,7 +97,7 @@ export function createImportApplier({ prisma, clock, customers, batchSize }: App
     const record = await prisma.customerImport.findUniqueOrThrow({ where: { id } });
     const options = record.options as unknown as ImportOptions;
     const table = await readImportFile(Buffer.from(record.content ?? []));
-    const checked = checkRows(table, options, clock());
+    const checked = await checkRows(table, options, clock());
     let current = claim;
     try {
       for (let start = record.appliedRows; start < checked.length; start += size) {

@@ -4,9 +4,10 @@
  * second row fail, or silently win, so the second is reported instead.
  */
 import { FieldValidationError } from '../errors.js';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   CUSTOMER_FIELDS,
-  validateNewCustomer,
+  newCustomerValidator,
   type CustomerData,
   type CustomerField,
   type CustomerRuleContext,
@@ -39,35 +40,44 @@ function rowInput(row: readonly string[], options: ImportOptions): Record<string
   return input;
 }
 
+/** Rows checked between two turns of the event loop: the server answers other requests meanwhile. */
+const ROWS_PER_TURN = 200;
+
 function checkRow(
   row: readonly string[],
   options: ImportOptions,
-  context: CustomerRuleContext,
+  validate: (input: Record<string, unknown>) => CustomerData,
 ): Omit<CheckedRow, 'rowNumber'> {
   try {
-    return { data: validateNewCustomer(rowInput(row, options), context), errors: {} };
+    return { data: validate(rowInput(row, options)), errors: {} };
   } catch (error) {
     if (!(error instanceof FieldValidationError)) throw error;
     return { data: null, errors: { ...error.fieldErrors } };
   }
 }
 
-export function checkRows(table: ImportTable, options: ImportOptions, today: Date): CheckedRow[] {
+export async function checkRows(table: ImportTable, options: ImportOptions, today: Date): Promise<CheckedRow[]> {
   const context: CustomerRuleContext = { today, defaultPhoneRegion: options.phoneRegion };
+  const validate = newCustomerValidator(context);
   const emailRows = new Map<string, number>();
   const phoneRows = new Map<string, number>();
-  return table.rows.map((row, index) => {
+  const checked: CheckedRow[] = [];
+  for (const [index, row] of table.rows.entries()) {
+    if (index % ROWS_PER_TURN === ROWS_PER_TURN - 1) await nextTurn();
     const rowNumber = index + 2;
-    const { data, errors } = checkRow(row, options, context);
-    if (!data) return { rowNumber, data, errors };
-    const emailRow = emailRows.get(data.email);
-    const phoneRow = phoneRows.get(data.phone);
-    if (emailRow !== undefined) errors.email = `The email ${data.email} is also in row ${emailRow} of this file.`;
+    const { data, errors } = checkRow(row, options, validate);
+    const emailRow = data ? emailRows.get(data.email) : undefined;
+    const phoneRow = data ? phoneRows.get(data.phone) : undefined;
+    if (emailRow !== undefined) errors.email = `The email ${data!.email} is also in row ${emailRow} of this file.`;
     if (phoneRow !== undefined)
-      errors.phone = `The phone number ${formatPhone(data.phone)} is also in row ${phoneRow} of this file.`;
-    if (emailRow !== undefined || phoneRow !== undefined) return { rowNumber, data: null, errors };
+      errors.phone = `The phone number ${formatPhone(data!.phone)} is also in row ${phoneRow} of this file.`;
+    if (!data || emailRow !== undefined || phoneRow !== undefined) {
+      checked.push({ rowNumber, data: null, errors });
+      continue;
+    }
     emailRows.set(data.email, rowNumber);
     phoneRows.set(data.phone, rowNumber);
-    return { rowNumber, data, errors };
-  });
+    checked.push({ rowNumber, data, errors });
+  }
+  return checked;
 }

@@ -277,4 +277,22 @@ describe('applying', () => {
     const entry = await t.prisma.auditLog.findFirstOrThrow({ where: { importId: view.id, action: 'update' } });
     expect(entry).toMatchObject({ recordId: String(changed.id), changes: { lastName: ['Same', 'Newname'] } });
   });
+
+  it('keeps no file past a day unapplied, and changes nothing once applied', async () => {
+    const stale = await upload('quoted-newlines.csv');
+    const applied = await upload('excel-semicolon-bom.csv');
+    await t.services.imports.apply(applied.id, manager);
+    await finished(applied.id);
+    expect(await refusal(t.services.imports.reconsider(applied.id, {}, manager))).toEqual({
+      import: 'This import was applied or dropped; upload the file again.',
+    });
+    t.clock.set(new Date(t.clock().getTime() + 25 * 60 * 60 * 1000));
+    await upload('quoted-newlines.csv');
+    const dropped = await t.prisma.customerImport.findUniqueOrThrow({ where: { id: stale.id } });
+    expect(dropped).toMatchObject({ status: 'abandoned', content: null });
+    expect(await refusal(t.services.imports.apply(stale.id, manager))).toEqual({
+      import: 'This import’s file is no longer kept; upload it again.',
+    });
+    t.clock.set('2026-11-23T12:00:00.000Z');
+  });
 });

@@ -112,7 +112,7 @@ function optionsSchema(columns: number) {
         )
         .optional(),
     })
-    .strict();
+    .strict('Unknown option; the options are mapping, dateFormat, phoneRegion and updateExisting.');
 }
 
 /**

@@ -295,4 +295,22 @@ describe('applying', () => {
     });
     t.clock.set('2026-11-23T12:00:00.000Z');
   });
+
+  it('marks an apply that stops on an error failed, with a sentence, and applying again finishes it', async () => {
+    const view = await upload('quoted-newlines.csv');
+    // The stored file damaged behind the service's back: the apply cannot read it.
+    await t.prisma.customerImport.update({
+      where: { id: view.id },
+      data: { content: new Uint8Array([0x50, 0x4b, 3, 4]) },
+    });
+    await t.services.imports.apply(view.id, manager);
+    const failed = await finished(view.id);
+    expect(failed).toMatchObject({ status: 'failed', appliedRows: 0 });
+    expect(failed.failure).toBe(
+      'The import stopped because of a server error; apply it again to continue where it stopped.',
+    );
+    await t.prisma.customerImport.update({ where: { id: view.id }, data: { content: fixture('quoted-newlines.csv') } });
+    await t.services.imports.apply(view.id, manager);
+    expect(await finished(view.id)).toMatchObject({ status: 'done', failure: null, result: { created: 3 } });
+  });
 });

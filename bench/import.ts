@@ -186,7 +186,14 @@ try {
       'non-2xx': list.non2xx + list.errors,
     },
   ]);
-  console.log('list answers by status:', JSON.stringify(list.statusCodeStats), 'errors:', list.errors, 'timeouts:', list.timeouts);
+  console.log(
+    'list answers by status:',
+    JSON.stringify(list.statusCodeStats),
+    'errors:',
+    list.errors,
+    'timeouts:',
+    list.timeouts,
+  );
   if (state.status !== 'done' || list.non2xx + list.errors > 0) process.exitCode = 1;
 } finally {
   server?.kill('SIGTERM');

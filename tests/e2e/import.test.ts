@@ -66,7 +66,7 @@ describe('Import customers', () => {
       screen.getByRole('link', { name: /Download the error report/ }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('customers-errors.csv');
-    const report = readFileSync((await download.path()), 'utf8');
+    const report = readFileSync(await download.path(), 'utf8');
     expect(report.split('\r\n')[0]).toBe('\uFEFFFirst Name,Last Name,E-mail,Handy,DOB,Notes,errors');
     expect(report).toContain('not-an-email');
 

@@ -58,7 +58,10 @@ it('a killed apply leaves whole batches, counted; applying again finishes it wit
 
   // Until its claim expires, the import reads as still running elsewhere, and applying does not start it twice.
   t.clock.set(stopped.claimedAt!);
-  expect(await t.services.imports.apply(uploaded.id, manager)).toMatchObject({ status: 'applying', interrupted: false });
+  expect(await t.services.imports.apply(uploaded.id, manager)).toMatchObject({
+    status: 'applying',
+    interrupted: false,
+  });
   t.clock.set(new Date(stopped.claimedAt!.getTime() + 61_000));
   expect((await t.services.imports.find(uploaded.id, manager)).interrupted).toBe(true);
   await t.services.imports.apply(uploaded.id, manager);

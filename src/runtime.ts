@@ -27,6 +27,7 @@ export async function startRuntime(
     defaultPhoneRegion: config.defaultPhoneRegion,
     mail,
     publicUrl: config.publicUrl,
+    onImportError: (error, importId) => logger.error({ err: error, importId }, 'A customer import stopped'),
   });
   return { config, prisma, services, appliedMigrations };
 }

@@ -56,7 +56,12 @@ export function createAdmin(prisma: PrismaClient, services: Services): AdminJS {
           },
           resources: {
             Customer: {
-              actions: { list: 'Customers', new: 'New customer', bulkDelete: 'Delete customers' },
+              actions: {
+                list: 'Customers',
+                new: 'New customer',
+                bulkDelete: 'Delete customers',
+                import: 'Import customers',
+              },
               properties: { name: 'Name' },
             },
             User: { actions: { list: 'Staff accounts' } },

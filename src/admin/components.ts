@@ -56,3 +56,6 @@ override('SelectedRecords', 'customer-selection');
 // A refused page (403, 404) inside the panel, with the way back (src/admin/refusal-page.ts).
 for (const route of ['ResourceRoute', 'ResourceActionRoute', 'RecordActionRoute', 'BulkActionRoute'] as const)
   override(route, 'panel-refusal');
+
+// The Import customers page (the Customer resource's import action): upload, mapping, preview, apply, progress.
+export const IMPORT_CUSTOMERS_COMPONENT = register('ImportCustomers', 'import-customers');

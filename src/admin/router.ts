@@ -9,6 +9,7 @@ import { panelPageExtras } from './offline-assets.js';
 import { dropInheritedQueryKeys } from './query-keys.js';
 import { panelBodies } from './panel-body.js';
 import { keepEditableFields } from './editable-fields.js';
+import { importRoutes } from './imports/import-routes.js';
 import { scriptSafeInlineState } from './inline-state.js';
 
 /** The panel under /admin: sign-in routes, then the guards, then AdminJS's own routes. */
@@ -26,6 +27,7 @@ export function adminRouter(
   router.use(publicAccountRoutes(services, logError));
   router.use(requireSignedIn(services.authenticator));
   router.use(profileRoutes(services));
+  router.use(importRoutes(services));
   router.use(requireActionPermission(admin));
   router.use(dropInheritedQueryKeys);
   // Last before AdminJS's routes: everything mounted above (sign-in, account pages, an upload

@@ -5,6 +5,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { EditConflictError, FieldValidationError, NotFoundError, PermissionDeniedError } from '../domain/errors.js';
+import { UploadRefused } from '../http/file-upload.js';
 import { etagOf } from './conditional-requests.js';
 import { HttpProblem, sendProblem } from './problem.js';
 
@@ -27,6 +28,7 @@ export function toProblem(error: unknown): HttpProblem | null {
   if (error instanceof PermissionDeniedError) return new HttpProblem(403, error.message);
   if (error instanceof NotFoundError) return new HttpProblem(404, `${error.resource} #${error.id} does not exist.`);
   if (error instanceof EditConflictError) return staleVersionProblem(error);
+  if (error instanceof UploadRefused) return new HttpProblem(error.status, error.message);
   const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
   if (typeof type === 'string' && Object.hasOwn(BODY_ERRORS, type)) return BODY_ERRORS[type]!;
   // express's own client errors, e.g. a path parameter that is not valid percent-encoding.

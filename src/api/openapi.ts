@@ -52,7 +52,7 @@ function documentedResponse(doc: ResponseDoc): ResponseConfig {
   return {
     description: doc.description,
     headers: doc.headers,
-    ...(doc.schema ? { content: { 'application/json': { schema: doc.schema } } } : {}),
+    ...(doc.schema ? { content: { [doc.mediaType ?? 'application/json']: { schema: doc.schema } } } : {}),
   };
 }
 
@@ -68,6 +68,15 @@ function impliedErrors(op: Operation): Record<number, ResponseConfig> {
     errors[413] = problem('The request body is too large.');
     errors[415] = problem('The request body is not JSON.');
     errors[422] = problem('Invalid fields: one message per field in errors.', ValidationProblemSchema);
+  }
+  if (op.upload) {
+    errors[400] = problem('Malformed request: see detail.');
+    errors[413] = problem('The file is too large.');
+    errors[415] = problem('The body is not a form with a file, nor a file of an accepted type.');
+    errors[422] = problem(
+      'The file or the options cannot be used: one message per field in errors.',
+      ValidationProblemSchema,
+    );
   }
   return errors;
 }
@@ -98,6 +107,7 @@ function routeOf(op: Operation): RouteConfig {
       ...(schemas.body
         ? { body: { required: true, content: { 'application/json': { schema: schemas.body.schema } } } }
         : {}),
+      ...(op.upload ? { body: { required: true, ...op.upload } } : {}),
     },
     responses,
   };

@@ -40,6 +40,8 @@ export interface ResponseDoc {
   description: string;
   /** JSON body (problems are application/problem+json). */
   schema?: ZodTypeAny;
+  /** The body's media type when it is not JSON (e.g. text/csv); the handler answers a string. */
+  mediaType?: string;
   problem?: boolean;
   headers?: ResponseConfig['headers'];
 }
@@ -49,8 +51,15 @@ export interface Caller {
   actor: Actor;
 }
 
+/** A request body the handler reads itself (a file upload), documented with its media types. */
+export interface UploadDoc {
+  description: string;
+  content: Record<string, { schema: ZodTypeAny }>;
+}
+
 export interface Reply {
   status: number;
+  /** Sent as JSON; a string is sent as it is, with the Content-Type given in headers. */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -89,6 +98,7 @@ export interface OperationSpec<
   body?: B;
   /** Request headers the operation reads (documented only; it reads them itself, e.g. If-Match). */
   requestHeaders?: AnyZodObject;
+  upload?: UploadDoc;
   /** The answers of this operation; the error answers implied by access, params, query and body are added. */
   responses: Record<number, ResponseDoc>;
   handle(context: OperationContext<A, Q, P, B>): Promise<Reply>;
@@ -195,6 +205,7 @@ function invalidFields(errors: Record<string, string>): HttpProblem {
 function send(res: Response, reply: Reply): void {
   res.status(reply.status).set(reply.headers ?? {});
   if (reply.body === undefined) res.end();
+  else if (typeof reply.body === 'string') res.send(reply.body);
   else res.json(reply.body);
 }
 

@@ -15,6 +15,7 @@ import { openApiDocument } from './openapi.js';
 import { mountOperations } from './operation.js';
 import { authOperations } from './routes/auth.js';
 import { customerOperations } from './routes/customers.js';
+import { importOperations } from './routes/imports.js';
 import { userOperations } from './routes/users.js';
 
 export interface ApiDeps {
@@ -39,6 +40,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   const accessTokens = createAccessTokens({ key: deriveAccessTokenKey(sessionSecret), clock: services.clock });
   const operations = [
     ...authOperations({ services, accessTokens, logger }),
+    ...importOperations({ services }),
     ...customerOperations({ services, requireIfMatch }),
     ...userOperations({ services, requireIfMatch }),
   ];

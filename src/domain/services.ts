@@ -8,6 +8,7 @@ import { createUserService } from './accounts/users.js';
 import { createRecordHistory } from './audit/record-history.js';
 import { createCustomerService } from './customers/service.js';
 import type { PhoneRegion } from './customers/phone.js';
+import { createImportService } from './imports/service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createHomeService } from './dashboard/home.js';
 import { PRODUCT_NAME } from './product.js';
@@ -19,15 +20,36 @@ export interface DomainOptions {
   /** Where links in mails point, e.g. https://backoffice.example.com */
   publicUrl: string;
   clock?: Clock;
+  /** Rows per transaction of a customer import's apply. */
+  importBatchSize?: number;
+  /** A customer import's apply failed in the background (nobody awaits it). */
+  onImportError?: (error: unknown, importId: number) => void;
 }
 
 /** Every domain service, wired to one database and one clock. */
-export function createServices({ prisma, defaultPhoneRegion, mail, publicUrl, clock = systemClock }: DomainOptions) {
+export function createServices({
+  prisma,
+  defaultPhoneRegion,
+  mail,
+  publicUrl,
+  clock = systemClock,
+  importBatchSize,
+  onImportError,
+}: DomainOptions) {
   const users = createUserService({ prisma, clock });
+  const customers = createCustomerService({ prisma, clock, defaultPhoneRegion });
   return {
     prisma,
     clock,
-    customers: createCustomerService({ prisma, clock, defaultPhoneRegion }),
+    customers,
+    imports: createImportService({
+      prisma,
+      clock,
+      customers,
+      defaultPhoneRegion,
+      batchSize: importBatchSize,
+      onApplyError: onImportError,
+    }),
     users,
     staffNames: createStaffNames(prisma),
     authenticator: createAuthenticator({ prisma, clock, throttle: createLoginThrottle(prisma) }),

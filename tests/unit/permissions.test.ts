@@ -34,6 +34,8 @@ const DESIGN_MATRIX: ReadonlyArray<
   ['Customer', 'restore', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['Customer', 'bulkDelete', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   ['Customer', 'export', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
+  // Customer import (upload, preview, apply, follow): superusers and managers
+  ['Customer', 'import', { SUPERUSER: Y, MANAGER: Y, STAFF: N, VIEWER: N }],
   // A customer's History on its page: for whoever may edit customers (STAFF too, who may not read the audit log)
   ['Customer', 'history', { SUPERUSER: Y, MANAGER: Y, STAFF: Y, VIEWER: N }],
   // User (accounts): superusers only
@@ -120,7 +122,7 @@ describe('can: anything not in the matrix is refused', () => {
     },
   );
 
-  it.each(['destroy', 'purge', 'new', 'LIST', 'Delete', 'list ', '', 'import', 'impersonate'])(
+  it.each(['destroy', 'purge', 'new', 'LIST', 'Delete', 'list ', '', 'Import', 'impersonate'])(
     'the unknown Customer action %j is refused to every role',
     (action) => {
       for (const role of ROLES) expect(can(role, 'Customer', action), role).toBe(false);

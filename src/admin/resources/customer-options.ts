@@ -12,6 +12,7 @@ import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
 import {
   CONFIRM_ACTION_COMPONENT,
+  IMPORT_CUSTOMERS_COMPONENT,
   CREATED_FILTER_COMPONENT,
   CUSTOMER_EMAIL_EDIT_COMPONENT,
   CUSTOMER_LIST_COMPONENT,
@@ -131,6 +132,15 @@ export function customerResourceOptions(
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
         history: historyAction('Customer', services),
+        // A page of its own (admin/components/import-customers.tsx) over admin/imports/import-routes.ts;
+        // the action itself only shows it.
+        import: {
+          actionType: 'resource',
+          icon: 'Upload',
+          component: IMPORT_CUSTOMERS_COMPONENT,
+          isAccessible: allowedBy('Customer', 'import'),
+          handler: async () => ({}),
+        },
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',

@@ -28,6 +28,8 @@ const matrix = {
     restore: managers,
     bulkDelete: managers,
     export: managers,
+    // Upload, preview, apply and follow a customer import (src/domain/imports/).
+    import: managers,
     // A customer's History on its page (its audit entries as sentences): whoever may edit the
     // customer may read how it changed; the audit log itself stays with managers.
     history: editors,

@@ -22,10 +22,11 @@ export const AUDIT_ACTIONS = [
   'role_change',
   'invitation_sent',
   'invitation_accepted',
+  'import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_RESOURCES = ['Customer', 'User', 'Session'] as const;
+export const AUDIT_RESOURCES = ['Customer', 'User', 'Session', 'CustomerImport'] as const;
 export type AuditResource = (typeof AUDIT_RESOURCES)[number];
 
 /** {field: [before, after]} */
@@ -39,25 +40,36 @@ export interface AuditEntry {
   resource: AuditResource;
   recordId?: number | string | null;
   changes?: Changes | null;
+  /** The customer import the change came from. */
+  importId?: number;
 }
 
 type Writer = Pick<PrismaClient, 'auditLog'> | Transaction;
 
 export async function recordAudit(db: Writer, clock: Clock, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({ data: auditRow(clock(), entry) });
+}
+
+/** Many entries in one statement: a batch of an import writes one per customer. */
+export async function recordAudits(db: Writer, clock: Clock, entries: readonly AuditEntry[]): Promise<void> {
+  const at = clock();
+  if (entries.length > 0) await db.auditLog.createMany({ data: entries.map((entry) => auditRow(at, entry)) });
+}
+
+function auditRow(at: Date, entry: AuditEntry): Prisma.AuditLogUncheckedCreateInput {
   const { ip, userAgent } = currentAuditContext();
   const changes = entry.changes ? withoutSecrets(entry.changes) : null;
-  await db.auditLog.create({
-    data: {
-      at: clock(),
-      actorId: entry.actorId,
-      action: entry.action,
-      resource: entry.resource,
-      recordId: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
-      changes: changes && Object.keys(changes).length > 0 ? (changes as Prisma.InputJsonValue) : undefined,
-      ip: ip?.slice(0, 100),
-      userAgent: userAgent?.slice(0, 500),
-    },
-  });
+  return {
+    at,
+    actorId: entry.actorId,
+    action: entry.action,
+    resource: entry.resource,
+    recordId: entry.recordId === undefined || entry.recordId === null ? null : String(entry.recordId),
+    changes: changes && Object.keys(changes).length > 0 ? (changes as Prisma.InputJsonValue) : undefined,
+    ip: ip?.slice(0, 100),
+    userAgent: userAgent?.slice(0, 500),
+    importId: entry.importId,
+  };
 }
 
 function comparable(value: unknown): unknown {

@@ -33,6 +33,7 @@ const SUMMARIES: Record<AuditAction, string> = {
   role_change: 'Changed the role',
   invitation_sent: 'Sent an invitation',
   invitation_accepted: 'Accepted the invitation',
+  import: 'Imported customers',
 };
 
 /** Field labels, as the panel's forms name them. */
@@ -47,6 +48,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   role: 'Role',
   isActive: 'Active',
   deletedAt: 'Deleted',
+  fileName: 'File',
 };
 
 /** A failed sign-in records the address typed, which need not be anyone's. */
@@ -66,7 +68,7 @@ const SAID_BY_SUMMARY: Partial<Record<AuditAction, readonly string[]>> = {
 const SAID_BY_FIELDS: ReadonlySet<string> = new Set<AuditAction>(['update', 'role_change']);
 
 /** Actions that give values rather than change them: a new record, a failed sign-in's address. */
-const GIVES_VALUES: ReadonlySet<string> = new Set<AuditAction>(['create', 'login_failed']);
+const GIVES_VALUES: ReadonlySet<string> = new Set<AuditAction>(['create', 'login_failed', 'import']);
 
 const LONGEST_VALUE = 120;
 const EMPTY = '(empty)';

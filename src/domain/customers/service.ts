@@ -7,7 +7,7 @@ import type { Transaction } from '../../db/transaction.js';
 import { updateSearchTexts } from '../../db/search-text-updates.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { assertCan, type Actor } from '../accounts/permissions.js';
-import { changesBetween, recordAudit, type AuditAction } from '../audit/audit-log.js';
+import { changesBetween, recordAudit, recordAudits, type AuditAction, type AuditEntry } from '../audit/audit-log.js';
 import { lastChangeOf } from '../audit/last-change.js';
 import { EditConflictError, FieldValidationError, NotFoundError } from '../errors.js';
 import type { WriteCondition } from '../record-version.js';
@@ -28,6 +28,12 @@ export interface CustomerServiceDeps {
 }
 
 export type CustomerService = ReturnType<typeof createCustomerService>;
+
+/** What an import writes in one transaction: new customers, and changes to ones matched by email. */
+export interface ImportedBatch {
+  creates: CustomerData[];
+  updates: Array<{ existing: Customer; changes: Partial<CustomerData> }>;
+}
 
 const SEARCH_TEXT_FILL_BATCH = 5_000;
 
@@ -78,14 +84,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     const customer = await prisma.$transaction(async (tx) => {
       const written = await write(tx);
       if (written === null) return written;
-      const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
-      await recordAudit(tx, clock, {
-        actorId: actor.id,
-        action,
-        resource: 'Customer',
-        recordId: written.id,
-        changes: changesBetween(before, written, fields),
-      });
+      await auditChange(tx, actor, action, before, written);
       return written;
     });
     if (action !== 'update' && customer !== null) listing.forgetTotals();
@@ -136,6 +135,23 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       if (written !== null) return written;
       if (expectedVersion !== undefined) throw await conflict(await findExisting(id), expectedVersion);
     }
+  }
+
+  function auditChange(
+    tx: Transaction,
+    actor: Actor,
+    action: AuditAction,
+    before: Customer | null,
+    written: Customer,
+  ): Promise<void> {
+    const fields = action === 'create' || action === 'update' ? CUSTOMER_FIELDS : (['deletedAt'] as const);
+    return recordAudit(tx, clock, {
+      actorId: actor.id,
+      action,
+      resource: 'Customer',
+      recordId: written.id,
+      changes: changesBetween(before, written, fields),
+    });
   }
 
   async function findExisting(id: number): Promise<Customer> {
@@ -205,6 +221,39 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       });
     },
 
+    /**
+     * A batch of an import, already checked and decided (domain/imports/import-decisions.ts), written
+     * in the import's transaction: each customer with its normal audit entry, marked with the import.
+     */
+    async writeImported(tx: Transaction, batch: ImportedBatch, importId: number, actor: Actor): Promise<void> {
+      assertCan(actor, 'Customer', 'import');
+      const created = await tx.customer.createManyAndReturn({
+        data: batch.creates.map((data) => ({
+          ...data,
+          searchText: customerSearchText(data),
+          ...stamp(actor, 'created'),
+        })),
+      });
+      const entries = created.map((written) => importedEntry(actor, 'create', null, written, importId));
+      for (const { existing, changes } of batch.updates) {
+        const searchText = customerSearchText({ ...existing, ...changes });
+        // At the version the batch read, raising it like every write: a form opened before the import
+        // is then stale, and a change made since the read fails the batch (applied again, it re-reads).
+        const written = await tx.customer.update({
+          where: { id: existing.id, version: existing.version },
+          data: {
+            ...changes,
+            ...(searchText === existing.searchText ? {} : { searchText }),
+            ...stamp(actor),
+            version: { increment: 1 },
+          },
+        });
+        entries.push(importedEntry(actor, 'update', existing, written, importId));
+      }
+      await recordAudits(tx, clock, entries);
+      if (batch.creates.length > 0) listing.forgetTotals();
+    },
+
     /** Soft delete: hidden from the default list; email and phone stay reserved. */
     async softDelete(id: number, actor: Actor, condition: WriteCondition = {}): Promise<Customer> {
       assertCan(actor, 'Customer', 'delete');
@@ -247,6 +296,24 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
         filled += missing.length;
       }
     },
+  };
+}
+
+/** The normal audit entry of a created or updated customer, marked with the import it came from. */
+function importedEntry(
+  actor: Actor,
+  action: 'create' | 'update',
+  before: Customer | null,
+  written: Customer,
+  importId: number,
+): AuditEntry {
+  return {
+    actorId: actor.id,
+    action,
+    resource: 'Customer',
+    recordId: written.id,
+    changes: changesBetween(before, written, CUSTOMER_FIELDS),
+    importId,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@prisma/client';
 import { formatPhone } from './phone.js';
 
-type UniqueField = 'email' | 'phone';
+export type UniqueField = 'email' | 'phone';
 const labels: Record<UniqueField, string> = { email: 'email', phone: 'phone number' };
 
 /**
@@ -22,11 +22,19 @@ export async function uniquenessErrors(
       where: { [field]: value, ...(excludeId === undefined ? {} : { id: { not: excludeId } }) },
       select: { id: true, deletedAt: true },
     });
-    if (!holder) continue;
-    const shown = field === 'phone' ? formatPhone(value) : value;
-    errors[field] = holder.deletedAt
-      ? `The ${labels[field]} ${shown} belongs to deleted customer #${holder.id} — restore that customer instead.`
-      : `The ${labels[field]} ${shown} already belongs to customer #${holder.id}.`;
+    if (holder) errors[field] = takenMessage(field, value, holder);
   }
   return errors;
+}
+
+/** "The email ada@example.com already belongs to customer #12." — the form's and the import's message. */
+export function takenMessage(
+  field: UniqueField,
+  value: string,
+  holder: { id: number; deletedAt: Date | null },
+): string {
+  const shown = field === 'phone' ? formatPhone(value) : value;
+  return holder.deletedAt
+    ? `The ${labels[field]} ${shown} belongs to deleted customer #${holder.id} — restore that customer instead.`
+    : `The ${labels[field]} ${shown} already belongs to customer #${holder.id}.`;
 }

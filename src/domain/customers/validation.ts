@@ -116,9 +116,17 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
 
 /** A complete new customer. Throws FieldValidationError listing every bad field. */
 export function validateNewCustomer(input: Record<string, unknown>, context: CustomerRuleContext): CustomerData {
-  const result = customerSchema(context).safeParse(input);
-  if (!result.success) throw new FieldValidationError(fieldErrorsOf(result.error));
-  return result.data;
+  return newCustomerValidator(context)(input);
+}
+
+/** validateNewCustomer for many records under one context (an import): the schema is built once. */
+export function newCustomerValidator(context: CustomerRuleContext): (input: Record<string, unknown>) => CustomerData {
+  const schema = customerSchema(context);
+  return (input) => {
+    const result = schema.safeParse(input);
+    if (!result.success) throw new FieldValidationError(fieldErrorsOf(result.error));
+    return result.data;
+  };
 }
 
 /**

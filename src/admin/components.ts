@@ -20,3 +20,6 @@ export const AUDIT_RECORD_LINK_COMPONENT = register('AuditRecordLink', 'audit-re
 
 // A state-changing record action's confirmation screen: its button POSTs (nothing changes on a GET).
 export const CONFIRM_ACTION_COMPONENT = register('ConfirmAction', 'confirm-action');
+
+// The Export action of the customer list: its downloads, CSV and XLSX, of the list behind it.
+export const CUSTOMER_EXPORT_COMPONENT = register('CustomerExport', 'customer-export');

@@ -5,6 +5,7 @@ import { createOneTimeLinks, type MailSender } from './accounts/one-time-links.j
 import { createRefreshTokens } from './accounts/refresh-tokens.js';
 import { createUserService } from './accounts/users.js';
 import { createRecordHistory } from './audit/record-history.js';
+import { createCustomerExport } from './customers/export.js';
 import { createCustomerService } from './customers/service.js';
 import type { PhoneRegion } from './customers/phone.js';
 import { systemClock, type Clock } from './clock.js';
@@ -27,6 +28,7 @@ export function createServices({ prisma, defaultPhoneRegion, mail, publicUrl, cl
     prisma,
     clock,
     customers: createCustomerService({ prisma, clock, defaultPhoneRegion }),
+    customerExport: createCustomerExport({ prisma, clock }),
     users,
     authenticator: createAuthenticator({ prisma, clock, throttle: createLoginThrottle(prisma) }),
     refreshTokens: createRefreshTokens({ prisma, clock }),

@@ -1,5 +1,5 @@
 /**
- * How the panel shows customers: columns, filters, form fields and actions (Restore, History), each
+ * How the panel shows customers: columns, filters, form fields and actions (Restore, History, Export), each
  * action's access read from the permission matrix. The data goes through CustomerResource.
  */
 import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
@@ -11,7 +11,7 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { resourceArgs } from './resource-args.js';
 import { allowedBy, allowedWhen } from './access.js';
-import { CONFIRM_ACTION_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
+import { CONFIRM_ACTION_COMPONENT, CUSTOMER_EXPORT_COMPONENT, RECORD_HISTORY_COMPONENT } from '../components.js';
 import { historyAction, unlessPosted } from './record-actions.js';
 import { CustomerResource, SEARCH_FILTER, STATUS_FILTER } from './customer-resource.js';
 
@@ -90,6 +90,15 @@ export function customerResourceOptions(
         },
         bulkDelete: { isAccessible: allowedBy('Customer', 'bulkDelete') },
         history: historyAction('Customer', services),
+        // Its screen links to the file route (src/admin/customer-export-route.ts); it reads nothing itself.
+        export: {
+          actionType: 'resource',
+          icon: 'Download',
+          component: CUSTOMER_EXPORT_COMPONENT,
+          showInDrawer: true,
+          isAccessible: allowedBy('Customer', 'export'),
+          handler: async () => ({}),
+        },
         restore: {
           actionType: 'record',
           icon: 'RotateCcw',

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'role_change',
   'invitation_sent',
   'invitation_accepted',
+  'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -29,7 +29,7 @@ const CustomerExport: React.FC<ActionProps> = ({ resource, action }) => {
   const filtered = [...new URLSearchParams(search).keys()].some((key) => key.startsWith('filters.'));
   const h = new ViewHelpers();
   return (
-    <Box variant="container" data-css={`${resource.id}-${action.name}`}>
+    <Box variant="container" data-testid={`${resource.id}-${action.name}-screen`}>
       <Text mb="lg">
         {filtered
           ? 'Every customer of the list with its current search, filters and sort — all pages, not just this one.'
@@ -41,7 +41,7 @@ const CustomerExport: React.FC<ActionProps> = ({ resource, action }) => {
             <Button
               as="a"
               variant="contained"
-              href={h.urlBuilder(['customers', 'export'], exportSearch(search, format))}
+              href={h.urlBuilder(['customers', 'export'], `?${exportSearch(search, format)}`)}
             >
               {label}
             </Button>

@@ -6,6 +6,7 @@
  */
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { CustomerExport, ExportColumn, ExportColumnKind, ExportedCustomer } from './export.js';
@@ -44,6 +45,21 @@ async function roomIn(stream: Writable): Promise<boolean> {
   return !stream.destroyed;
 }
 
+/**
+ * Waits until the rows committed so far are compressed and the output has room: false when the
+ * output closed first. A batch's rows are committed without a pause (a SQLite read resolves
+ * without one either), so the zip's compression, which runs off the main thread, is given a turn
+ * here; and exceljs's sheet stream writes into the zip without heeding its backpressure, so the
+ * zip's input (the sheet stream's pipes: internal to exceljs, hence read defensively) is waited for
+ * until it drains. Without this, a whole sheet would pile up in memory before its first byte left.
+ */
+async function compressedAndSent(sheet: ExcelJS.Worksheet, zipped: PassThrough): Promise<boolean> {
+  await setImmediate();
+  const { pipes = [] } = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream ?? {};
+  for (const pipe of pipes) if (!(await roomIn(pipe))) return false;
+  return roomIn(zipped);
+}
+
 /** Writes the workbook into `zipped`, stopping when the output closed before the end. */
 async function writeWorkbook(run: CustomerExport, zipped: PassThrough): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipped, useStyles: true, useSharedStrings: false });
@@ -57,7 +73,7 @@ async function writeWorkbook(run: CustomerExport, zipped: PassThrough): Promise<
   sheet.getRow(1).font = { bold: true };
   for await (const batch of run.batches()) {
     for (const customer of batch) sheet.addRow(run.columns.map((column) => xlsxValue(customer, column))).commit();
-    if (!(await roomIn(zipped))) return;
+    if (!(await compressedAndSent(sheet, zipped))) return;
   }
   sheet.commit();
   await workbook.commit();

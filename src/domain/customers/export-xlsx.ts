@@ -30,34 +30,40 @@ function xlsxValue(customer: ExportedCustomer, { field }: ExportColumn): string 
   return customer[field];
 }
 
-/** Resolves when the stream has room again; false when it was closed first (the client went away). */
-async function roomIn(stream: Writable): Promise<boolean> {
-  if (!stream.writableNeedDrain) return !stream.destroyed;
-  const stop = new AbortController();
-  try {
-    await Promise.race([
-      once(stream, 'drain', { signal: stop.signal }),
-      once(stream, 'close', { signal: stop.signal }),
-    ]);
-  } finally {
-    stop.abort();
+/** A stream of Node's or of readable-stream 2 (archiver's), which keeps its state apart. */
+type AnyWritable = NodeJS.EventEmitter & { writableNeedDrain?: boolean; _writableState?: { needDrain?: boolean } };
+
+const needsDrain = (stream: AnyWritable) => stream.writableNeedDrain ?? stream._writableState?.needDrain ?? false;
+
+/** Waits until `stream` has taken what it was given; false when `output` closed first (the client went away). */
+async function drained(stream: AnyWritable, output: Writable): Promise<boolean> {
+  if (needsDrain(stream) && !output.destroyed) {
+    const stop = new AbortController();
+    try {
+      await Promise.race([
+        once(stream, 'drain', { signal: stop.signal }),
+        once(output, 'close', { signal: stop.signal }),
+      ]);
+    } finally {
+      stop.abort();
+    }
   }
-  return !stream.destroyed;
+  return !output.destroyed;
 }
 
 /**
  * Waits until the rows committed so far are compressed and the output has room: false when the
  * output closed first. A batch's rows are committed without a pause (a SQLite read resolves
  * without one either), so the zip's compression, which runs off the main thread, is given a turn
- * here; and exceljs's sheet stream writes into the zip without heeding its backpressure, so the
- * zip's input (the sheet stream's pipes: internal to exceljs, hence read defensively) is waited for
- * until it drains. Without this, a whole sheet would pile up in memory before its first byte left.
+ * here; and exceljs's sheet stream writes into the zip's input without heeding its backpressure, so
+ * that input (the sheet stream's pipes: internal to exceljs, hence read defensively) is waited for
+ * until it drains. Without this, the whole sheet piled up in memory before it was compressed.
  */
 async function compressedAndSent(sheet: ExcelJS.Worksheet, zipped: PassThrough): Promise<boolean> {
   await setImmediate();
-  const { pipes = [] } = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream ?? {};
-  for (const pipe of pipes) if (!(await roomIn(pipe))) return false;
-  return roomIn(zipped);
+  const { pipes = [] } = (sheet as unknown as { stream?: { pipes?: AnyWritable[] } }).stream ?? {};
+  for (const pipe of pipes) if (!(await drained(pipe, zipped))) return false;
+  return drained(zipped, zipped);
 }
 
 /** Writes the workbook into `zipped`, stopping when the output closed before the end. */

@@ -2,23 +2,22 @@
  * GET /admin/customers/export?format=csv|xlsx&filters.…&sortBy=…&direction=… — the file behind the
  * Export action of the customer list. The list's query string is read exactly as AdminJS's list
  * reads it (its Filter, the resource's default sort) and translated by the customer resource's own
- * criteria, so the file holds the list's rows; the export service checks the matrix (403 for
- * roles without `export`). A GET, as it only reads: its audit entry is a record, not a change.
+ * criteria, so the file holds the list's rows. Roles without the matrix's `export` get 403. A GET,
+ * as it only reads: its audit entry is a record, not a change.
  */
 import type AdminJS from 'adminjs';
 import { Filter } from 'adminjs';
 import express, { type Request, type Router } from 'express';
-import type { Actor } from '../domain/accounts/permissions.js';
+import { can, type Actor } from '../domain/accounts/permissions.js';
 import { isExportFormat, type ExportRequest } from '../domain/customers/export.js';
 import { writeExportFile } from '../domain/customers/export-file.js';
-import { PermissionDeniedError } from '../domain/errors.js';
 import type { Services } from '../domain/services.js';
 import { asyncRoute } from '../http/async-route.js';
 import { exportHeaders } from '../http/export-headers.js';
 import { sendRefusal } from './refusal.js';
 import { customerCriteriaOf } from './resources/customer-resource.js';
 
-export const CUSTOMER_EXPORT_PATH = '/customers/export';
+const CUSTOMER_EXPORT_PATH = '/customers/export';
 
 const FILTER_PREFIX = 'filters.';
 
@@ -57,15 +56,13 @@ export function customerExportRoutes(admin: AdminJS, services: Pick<Services, 'c
   router.get(
     CUSTOMER_EXPORT_PATH,
     asyncRoute(async (req, res) => {
+      // The matrix first, as the action guard does for AdminJS's routes; the service checks it again.
+      const actor = signedInActor(req);
+      if (!can(actor.role, 'Customer', 'export'))
+        return sendRefusal(req, res, { status: 403, message: 'Your role does not allow this action.' });
       const request = exportRequestOf(admin, req);
       if (!request) return sendRefusal(req, res, { status: 400, message: 'Choose the format: csv or xlsx.' });
-      let run;
-      try {
-        run = services.customerExport.start(request, signedInActor(req));
-      } catch (error) {
-        if (!(error instanceof PermissionDeniedError)) throw error;
-        return sendRefusal(req, res, { status: 403, message: 'Your role does not allow this action.' });
-      }
+      const run = services.customerExport.start(request, actor);
       res.status(200).set(exportHeaders(run));
       if (req.method !== 'HEAD') await writeExportFile(run, res);
       else res.end();

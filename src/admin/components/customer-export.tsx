@@ -9,10 +9,10 @@ import { ViewHelpers, type ActionProps } from 'adminjs';
 import React from 'react';
 import { useLocation } from 'react-router';
 
-/** The query keys that name a list: its filters and its sort. */
+/** The query keys that name a list: its filters and its sort (not its page: every page is exported). */
 const isListKey = (key: string) => key.startsWith('filters.') || key === 'sortBy' || key === 'direction';
 
-export function exportSearch(listSearch: string, format: 'csv' | 'xlsx'): string {
+function exportSearch(listSearch: string, format: 'csv' | 'xlsx'): string {
   const list = new URLSearchParams(listSearch);
   const search = new URLSearchParams({ format });
   for (const [key, value] of list) if (isListKey(key) && value !== '') search.append(key, value);

@@ -5,11 +5,13 @@
  * roles without `export` get 403, bad parameters 400, and each export leaves one audit entry
  * that holds no customer data.
  */
+import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXPORT_BATCH_SIZE } from '../../src/domain/customers/export.js';
+import { writeExportFile } from '../../src/domain/customers/export-file.js';
 import { customerSearchText } from '../../src/domain/customers/search-text.js';
 import type { CustomerBody } from '../../src/api/schemas/customers.js';
 import { createApiTestApp, type ApiTestApp, type SignedInUser } from '../support/api-app.js';
@@ -301,6 +303,40 @@ describe('GET /api/v1/customers/export', () => {
     const names = documented.parameters.map(({ name }) => name).sort();
     expect(names).toEqual(['createdFrom', 'createdTo', 'format', 'includeDeleted', 'onlyDeleted', 'q', 'sort']);
   });
+});
+
+describe('a download cut short', () => {
+  /** An output that takes the first bytes, then goes away as a client closing the connection would. */
+  function clientGoingAway(): Writable & { received: number } {
+    const output = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        output.received += chunk.length;
+        if (output.received < 20_000) done();
+        else setImmediate(() => output.destroy());
+      },
+    }) as Writable & { received: number };
+    output.received = 0;
+    return output;
+  }
+
+  it.each(['csv', 'xlsx'] as const)(
+    'stops reading when the client goes away (%s), and its audit entry says the file was cut short',
+    async (format) => {
+      const run = t.services.customerExport.start(
+        { criteria: { status: 'all' }, format },
+        { id: manager.id, role: 'MANAGER' },
+      );
+      const output = clientGoingAway();
+      await writeExportFile(run, output);
+      expect(output.destroyed).toBe(true);
+      const entry = await t.prisma.auditLog.findFirstOrThrow({ where: { action: 'export' }, orderBy: { id: 'desc' } });
+      const changes = entry.changes as Record<string, [null, unknown]>;
+      expect(changes.complete).toEqual([null, false]);
+      expect(changes.format).toEqual([null, format]);
+      expect(changes.rows![1]).toBeLessThan(CUSTOMERS);
+    },
+  );
 });
 
 describe('the Export action of the panel', () => {

@@ -23,9 +23,12 @@ export function csvCell(customer: ExportedCustomer, { field, kind }: ExportColum
   return String(value);
 }
 
-async function* csvRecords(run: CustomerExport): AsyncGenerator<string[]> {
-  for await (const batch of run.batches()) {
-    for (const customer of batch) yield run.columns.map((column) => csvCell(customer, column));
+async function* csvRecords(
+  columns: CustomerExport['columns'],
+  batches: AsyncIterable<ExportedCustomer[]>,
+): AsyncGenerator<string[]> {
+  for await (const batch of batches) {
+    for (const customer of batch) yield columns.map((column) => csvCell(customer, column));
   }
 }
 
@@ -38,5 +41,12 @@ export async function writeCsv(run: CustomerExport, output: Writable): Promise<v
     // RFC 4180 quotes a field holding a line break; csv-stringify on its own misses a lone CR.
     quoted_match: /[\r\n]/,
   });
-  await pipeline(Readable.from(csvRecords(run)), csv, output);
+  const batches = run.batches();
+  try {
+    await pipeline(Readable.from(csvRecords(run.columns, batches)), csv, output);
+  } finally {
+    // A pipeline cut short ends its source without waiting for it: wait here until the reading has
+    // stopped and its audit entry is written.
+    await batches.return(undefined);
+  }
 }

@@ -411,6 +411,21 @@ describe('the Export action of the panel', () => {
     expect(anonymous.headers.location).toMatch(/\/admin\/login/);
   });
 
+  it.each([
+    'format=csv&filters.__proto__=x',
+    'format=csv&filters.constructor.prototype.polluted=yes',
+    'format=csv&filters.createdAt~~from=not-a-date',
+    'format=csv&filters.search[]=a&filters.search[]=b',
+    'format=csv&sortBy=__proto__&direction=sideways',
+    'format[]=csv',
+    'format=csv&filters.status=nonsense',
+    'format=csv&filters.search=%00%01',
+  ])('answers the list it can read, or 400, for %s — never a 500', async (query) => {
+    const response = await bytes(managerPanel.get(`/admin/customers/export?${query}`));
+    expect([200, 400]).toContain(response.status);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('audits a panel export like an API one', async () => {
     const response = await panelExport(managerPanel, { format: 'csv', 'filters.search': 'ada' });
     expect(response.status).toBe(200);

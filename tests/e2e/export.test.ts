@@ -93,6 +93,7 @@ describe('Export of the customer list', () => {
       .first()
       .click();
     const screen = page.locator('[data-testid="Customer-export-screen"]');
+    await screen.getByRole('heading', { name: 'Export customers' }).waitFor();
     await screen.getByRole('link', { name: 'Download CSV' }).waitFor();
     await expectNoSeriousViolations(page, 'the Export screen, as MANAGER', '[data-testid="Customer-export-screen"]');
     await page.evaluate(() => document.fonts.ready);

@@ -4,7 +4,7 @@
  * filters, sort and page), which the links hand on to the panel's export route; the page number is
  * left out, as every page is exported.
  */
-import { Box, Button, Text } from '@adminjs/design-system';
+import { Box, Button, H3, Text } from '@adminjs/design-system';
 import { ViewHelpers, type ActionProps } from 'adminjs';
 import React from 'react';
 import { useLocation } from 'react-router';
@@ -30,6 +30,7 @@ const CustomerExport: React.FC<ActionProps> = ({ resource, action }) => {
   const h = new ViewHelpers();
   return (
     <Box variant="container" data-testid={`${resource.id}-${action.name}-screen`}>
+      <H3 mb="lg">Export customers</H3>
       <Text mb="lg">
         {filtered
           ? 'Every customer of the list with its current search, filters and sort — all pages, not just this one.'

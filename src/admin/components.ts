@@ -59,3 +59,6 @@ for (const route of ['ResourceRoute', 'ResourceActionRoute', 'RecordActionRoute'
 
 // The Import customers page (the Customer resource's import action): upload, mapping, preview, apply, progress.
 export const IMPORT_CUSTOMERS_COMPONENT = register('ImportCustomers', 'import-customers');
+
+// The Export action of the customer list: its downloads, CSV and XLSX, of the list behind it.
+export const CUSTOMER_EXPORT_COMPONENT = register('CustomerExport', 'customer-export');

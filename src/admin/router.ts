@@ -5,6 +5,7 @@ import type { Services } from '../domain/services.js';
 import { profileRoutes, publicAccountRoutes } from './account-pages/routes.js';
 import { requireActionPermission } from './action-guard.js';
 import { authRoutes, requireSignedIn } from './auth.js';
+import { customerExportRoutes } from './customer-export-route.js';
 import { panelPageExtras } from './offline-assets.js';
 import { dropInheritedQueryKeys } from './query-keys.js';
 import { panelBodies } from './panel-body.js';
@@ -29,6 +30,7 @@ export function adminRouter(
   router.use(profileRoutes(services));
   router.use(importRoutes(services));
   router.use(requireActionPermission(admin));
+  router.use(customerExportRoutes(admin, services));
   router.use(dropInheritedQueryKeys);
   // Last before AdminJS's routes: everything mounted above (sign-in, account pages, an upload
   // route of its own) reads its own body; AdminJS's routes get theirs bounded, and no files.

@@ -47,12 +47,23 @@ const UNAUTHENTICATED: ResponseConfig = {
   headers: { 'WWW-Authenticate': { description: 'Bearer challenge (RFC 6750).', schema: { type: 'string' } } },
 };
 
+const fileText = { type: 'string' } as const;
+const fileBytes = { type: 'string', contentMediaType: 'application/octet-stream' } as const;
+
 function documentedResponse(doc: ResponseDoc): ResponseConfig {
   if (doc.problem) return { ...problem(doc.description), headers: doc.headers };
+  if (doc.files) {
+    const file = (type: string) => ({ schema: type.startsWith('text/') ? fileText : fileBytes });
+    return {
+      description: doc.description,
+      headers: doc.headers,
+      content: Object.fromEntries(doc.files.map((type) => [type, file(type)])),
+    };
+  }
   return {
     description: doc.description,
     headers: doc.headers,
-    ...(doc.schema ? { content: { [doc.mediaType ?? 'application/json']: { schema: doc.schema } } } : {}),
+    ...(doc.schema ? { content: { 'application/json': { schema: doc.schema } } } : {}),
   };
 }
 

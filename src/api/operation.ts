@@ -40,8 +40,8 @@ export interface ResponseDoc {
   description: string;
   /** JSON body (problems are application/problem+json). */
   schema?: ZodTypeAny;
-  /** The body's media type when it is not JSON (e.g. text/csv); the handler answers a string. */
-  mediaType?: string;
+  /** A file instead of JSON: its media types (e.g. text/csv), each a string or binary body. */
+  files?: readonly string[];
   problem?: boolean;
   headers?: ResponseConfig['headers'];
 }
@@ -62,6 +62,8 @@ export interface Reply {
   /** Sent as JSON; a string is sent as it is, with the Content-Type given in headers. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Writes a body that is not JSON (a file) to the response, as it is produced; not run for HEAD. */
+  stream?: (res: Response) => Promise<void>;
 }
 
 type Output<S> = S extends ZodTypeAny ? z.output<S> : undefined;
@@ -154,7 +156,7 @@ function handlerFor(op: Operation, deps: MountDeps, parseJson: RequestHandler): 
     const params = schemas.params ? parsePathParams(schemas.params, req) : undefined;
     const query = schemas.query ? parseQuery(schemas.query, req.query) : undefined;
     const body = schemas.body ? await readBody(schemas.body, req, res, parseJson) : undefined;
-    send(res, await op.handle({ req, caller, params, query, body }));
+    await send(req, res, await op.handle({ req, caller, params, query, body }));
   });
 }
 
@@ -202,9 +204,10 @@ function invalidFields(errors: Record<string, string>): HttpProblem {
   return new HttpProblem(422, VALIDATION_DETAIL, { errors });
 }
 
-function send(res: Response, reply: Reply): void {
+async function send(req: Request, res: Response, reply: Reply): Promise<void> {
   res.status(reply.status).set(reply.headers ?? {});
-  if (reply.body === undefined) res.end();
+  if (reply.stream && req.method !== 'HEAD') await reply.stream(res);
+  else if (reply.body === undefined) res.end();
   else if (typeof reply.body === 'string') res.send(reply.body);
   else res.json(reply.body);
 }

@@ -6,6 +6,7 @@ import { createRefreshTokens } from './accounts/refresh-tokens.js';
 import { createStaffNames } from './accounts/staff-names.js';
 import { createUserService } from './accounts/users.js';
 import { createRecordHistory } from './audit/record-history.js';
+import { createCustomerExport } from './customers/export.js';
 import { createCustomerService } from './customers/service.js';
 import type { PhoneRegion } from './customers/phone.js';
 import { createImportService } from './imports/service.js';
@@ -50,6 +51,7 @@ export function createServices({
       batchSize: importBatchSize,
       onApplyError: onImportError,
     }),
+    customerExport: createCustomerExport({ prisma, clock }),
     users,
     staffNames: createStaffNames(prisma),
     authenticator: createAuthenticator({ prisma, clock, throttle: createLoginThrottle(prisma) }),

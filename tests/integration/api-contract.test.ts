@@ -24,6 +24,7 @@ const OPERATIONS = [
   'post /auth/logout',
   'get /me',
   'get /customers',
+  'get /customers/export',
   'post /customers',
   'get /customers/{id}',
   'patch /customers/{id}',

@@ -46,6 +46,12 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /me', call: async () => ({ method: 'get', path: '/me' }), success: 200, allowed: ALL },
   { name: 'GET /customers', call: async () => ({ method: 'get', path: '/customers' }), success: 200, allowed: ALL },
   {
+    name: 'GET /customers/export',
+    call: async () => ({ method: 'get', path: '/customers/export?format=csv' }),
+    success: 200,
+    allowed: MANAGERS,
+  },
+  {
     name: 'POST /customers',
     call: async () => ({ method: 'post', path: '/customers', body: newCustomer() }),
     success: 201,

@@ -33,6 +33,19 @@ describe('auditSentences', () => {
     ).toEqual({ summary: 'Added', sentences: ['Added'], details: ['First name: Ada', 'Date of birth: 1990-05-17'] });
   });
 
+  it('writes an export as "Exported customers" with the list it exported as details', () => {
+    expect(
+      auditSentences({
+        action: 'export',
+        changes: { format: [null, 'csv'], rows: [null, 1250], status: [null, 'all'], sort: [null, 'lastName asc'] },
+      }),
+    ).toEqual({
+      summary: 'Exported customers',
+      sentences: ['Exported customers'],
+      details: ['Format: csv', 'Rows: 1250', 'Status: all', 'Sort: lastName asc'],
+    });
+  });
+
   it('says a soft delete and a restore without their timestamps', () => {
     expect(auditSentences({ action: 'delete', changes: { deletedAt: [null, '2026-12-07T10:55:00.000Z'] } })).toEqual({
       summary: 'Deleted',

@@ -1,5 +1,5 @@
 /**
- * How the panel shows customers: columns, filters, form fields and actions (Restore, History), each
+ * How the panel shows customers: columns, filters, form fields and actions (Restore, History, Export), each
  * action's access read from the permission matrix. The data goes through CustomerResource.
  */
 import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
@@ -15,6 +15,7 @@ import {
   IMPORT_CUSTOMERS_COMPONENT,
   CREATED_FILTER_COMPONENT,
   CUSTOMER_EMAIL_EDIT_COMPONENT,
+  CUSTOMER_EXPORT_COMPONENT,
   CUSTOMER_LIST_COMPONENT,
   CUSTOMER_NAME_CELL_COMPONENT,
   CUSTOMER_NEW_COMPONENT,
@@ -139,6 +140,15 @@ export function customerResourceOptions(
           icon: 'Upload',
           component: IMPORT_CUSTOMERS_COMPONENT,
           isAccessible: allowedBy('Customer', 'import'),
+          handler: async () => ({}),
+        },
+        // Its screen links to the file route (src/admin/customer-export-route.ts); it reads nothing itself.
+        export: {
+          actionType: 'resource',
+          icon: 'Download',
+          component: CUSTOMER_EXPORT_COMPONENT,
+          showInDrawer: true,
+          isAccessible: allowedBy('Customer', 'export'),
           handler: async () => ({}),
         },
         restore: {

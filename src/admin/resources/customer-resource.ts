@@ -59,7 +59,7 @@ export class CustomerResource extends PrismaResource {
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
     const total = this.totalsRead.get(filter);
     if (total !== undefined) return total;
-    return this.customers.listTotal(criteriaOf(filter), actorOf(context?.currentAdmin));
+    return this.customers.listTotal(customerCriteriaOf(filter), actorOf(context?.currentAdmin));
   }
 
   override async find(
@@ -74,7 +74,7 @@ export class CustomerResource extends PrismaResource {
     const sortBy = sort.sortBy === NAME_COLUMN ? 'lastName' : sort.sortBy;
     const window = { ...clampListWindow(limit, offset), sortBy, direction: sort.direction };
     const { items, total } = await this.customers.listWindow(
-      criteriaOf(filter),
+      customerCriteriaOf(filter),
       window,
       actorOf(context?.currentAdmin),
     );
@@ -141,7 +141,8 @@ export class CustomerResource extends PrismaResource {
   }
 }
 
-function criteriaOf(filter: Filter | undefined): CustomerListCriteria {
+/** The domain's list criteria from the panel's list filter: for the list and its export alike. */
+export function customerCriteriaOf(filter: Filter | undefined): CustomerListCriteria {
   const value = (name: string): unknown => filter?.filters?.[name]?.value;
   const status = value(STATUS_FILTER);
   const created = value('createdAt');

@@ -1,8 +1,10 @@
 /**
- * Customers: list, show, create, change, soft delete, restore — through the customer service. Each
- * answer carrying a customer carries its ETag; writes honour If-Match (src/api/conditional-requests.ts).
+ * Customers: list, export, show, create, change, soft delete, restore — through the customer services.
+ * Each answer carrying a customer carries its ETag; writes honour If-Match (src/api/conditional-requests.ts).
  */
 import type { Customer } from '@prisma/client';
+import { EXPORT_MEDIA_TYPES, writeExportFile } from '../../domain/customers/export-file.js';
+import { exportHeaders } from '../../http/export-headers.js';
 import type { Services } from '../../domain/services.js';
 import {
   CONDITIONAL_WRITE_RESPONSES,
@@ -19,12 +21,13 @@ import { API_ROOT } from '../paths.js';
 import { IdParams, parseSort } from '../schemas/common.js';
 import {
   CustomerChangesSchema,
+  CustomerExportQuerySchema,
   CustomerListQuerySchema,
   CustomerPageSchema,
   CustomerSchema,
   NewCustomerSchema,
   customerBody,
-  customerStatusOf,
+  customerCriteriaOf,
 } from '../schemas/customers.js';
 
 const TAG = 'Customers';
@@ -41,7 +44,7 @@ export function customerOperations({
   services: Services;
   requireIfMatch: boolean;
 }): Operation[] {
-  const { customers } = services;
+  const { customers, customerExport } = services;
   return [
     operation({
       operationId: 'listCustomers',
@@ -57,14 +60,49 @@ export function customerOperations({
       },
       async handle({ caller, query }) {
         const { page, pageSize } = query;
-        const criteria = {
-          search: query.q,
-          status: customerStatusOf(query),
-          createdFrom: query.createdFrom,
-          createdTo: query.createdTo,
-        };
-        const result = await customers.list(criteria, { page, pageSize, ...parseSort(query.sort) }, caller.actor);
+        const result = await customers.list(
+          customerCriteriaOf(query),
+          { page, pageSize, ...parseSort(query.sort) },
+          caller.actor,
+        );
         return { status: 200, body: { items: result.items.map(customerBody), page, pageSize, total: result.total } };
+      },
+    }),
+
+    // Before /customers/{id}, which would otherwise take "export" for an id.
+    operation({
+      operationId: 'exportCustomers',
+      method: 'get',
+      path: '/customers/export',
+      tag: TAG,
+      summary: 'Export a list of customers as CSV or XLSX',
+      description:
+        'Every customer of the list that GET /customers answers page by page with the same q, includeDeleted, ' +
+        'onlyDeleted, createdFrom, createdTo and sort, in one file written as it is read. Columns: ID, First name, ' +
+        'Last name, Email, Phone (E.164), Date of birth, Notes, Created, Updated (times in UTC), and Deleted when ' +
+        'the list can hold deleted customers. Text a spreadsheet would run as a formula (starting with =, +, -, @, ' +
+        'tab or carriage return) starts with an apostrophe in CSV and is a plain string cell in XLSX. Each export ' +
+        'is audited (who, the list, the format and the number of rows), never its data.',
+      access: allowed('Customer', 'export'),
+      query: CustomerExportQuerySchema,
+      responses: {
+        200: {
+          description: 'The file, as an attachment named after the day: customers-2026-12-01.csv.',
+          files: [EXPORT_MEDIA_TYPES.csv.split(';')[0]!, EXPORT_MEDIA_TYPES.xlsx],
+          headers: {
+            'Content-Disposition': {
+              description: 'attachment; filename="customers-YYYY-MM-DD.csv"',
+              schema: { type: 'string' },
+            },
+          },
+        },
+      },
+      async handle({ caller, query }) {
+        const run = customerExport.start(
+          { criteria: customerCriteriaOf(query), ...parseSort(query.sort), format: query.format },
+          caller.actor,
+        );
+        return { status: 200, headers: exportHeaders(run), stream: (res) => writeExportFile(run, res) };
       },
     }),
 

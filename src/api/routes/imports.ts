@@ -141,8 +141,7 @@ export function importOperations({ services }: { services: Services }): Operatio
       responses: {
         200: {
           description: 'UTF-8 CSV with a BOM; only the header when no row is invalid.',
-          schema: z.string(),
-          mediaType: 'text/csv',
+          files: ['text/csv'],
         },
       },
       async handle({ caller, params }) {

@@ -5,7 +5,13 @@
  */
 import type { Customer as CustomerRecord } from '@prisma/client';
 import { MAX_AGE, MIN_AGE } from '../../domain/customers/age.js';
-import { CUSTOMER_SORT_FIELDS, parseDateBound, type CustomerStatus } from '../../domain/customers/query.js';
+import { EXPORT_FORMATS } from '../../domain/customers/export.js';
+import {
+  CUSTOMER_SORT_FIELDS,
+  parseDateBound,
+  type CustomerListCriteria,
+  type CustomerStatus,
+} from '../../domain/customers/query.js';
 import { customerSchema, NAME_MAX_LENGTH, NOTES_MAX_LENGTH } from '../../domain/customers/validation.js';
 import { EMAIL_MAX_LENGTH } from '../../domain/email.js';
 import { z } from '../zod.js';
@@ -132,33 +138,64 @@ function dateBound(name: string, bound: 'from' | 'to', description: string) {
     .openapi({ description, example: '2026-01-31' });
 }
 
+/** What names a list — its search, filters and sort — for a page of it and for its export alike. */
+const listParameters = {
+  sort: sortParameter(CUSTOMER_SORT_FIELDS, '-createdAt'),
+  q: searchParameter(
+    'Search: every word must be found in the first name, last name, email or phone, case and accents ignored ' +
+      '("muller" finds "Müller"). Words of 3 or more characters match anywhere, words of 1–2 letters the start of a word; ' +
+      'a search of one-letter words alone finds no one. Phone digits match in any format: "(020) 7946-0958", ' +
+      '"0044 20 7946 0958" and "+44 20 7946 0958" all find +44 20 7946 0958.',
+  ),
+  includeDeleted: booleanParameter('includeDeleted', 'true: soft-deleted customers are listed too.'),
+  onlyDeleted: booleanParameter('onlyDeleted', 'true: only soft-deleted customers are listed.'),
+  createdFrom: dateBound('createdFrom', 'from', 'Created on or after this day (or instant).'),
+  createdTo: dateBound('createdTo', 'to', 'Created on or before this day (the whole day) or instant.'),
+};
+
+function notBothDeletedFilters(query: { includeDeleted?: boolean; onlyDeleted?: boolean }, context: z.RefinementCtx) {
+  if (query.includeDeleted && query.onlyDeleted) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['onlyDeleted'],
+      message: 'Use includeDeleted or onlyDeleted, not both.',
+    });
+  }
+}
+
 export const CustomerListQuerySchema = z
+  .object({ ...pagingParameters, ...listParameters })
+  .strict()
+  .superRefine(notBothDeletedFilters);
+
+export const CustomerExportQuerySchema = z
   .object({
-    ...pagingParameters,
-    sort: sortParameter(CUSTOMER_SORT_FIELDS, '-createdAt'),
-    q: searchParameter(
-      'Search: every word must be found in the first name, last name, email or phone, case and accents ignored ' +
-        '("muller" finds "Müller"). Words of 3 or more characters match anywhere, words of 1–2 letters the start of a word; ' +
-        'a search of one-letter words alone finds no one. Phone digits match in any format: "(020) 7946-0958", ' +
-        '"0044 20 7946 0958" and "+44 20 7946 0958" all find +44 20 7946 0958.',
-    ),
-    includeDeleted: booleanParameter('includeDeleted', 'true: soft-deleted customers are listed too.'),
-    onlyDeleted: booleanParameter('onlyDeleted', 'true: only soft-deleted customers are listed.'),
-    createdFrom: dateBound('createdFrom', 'from', 'Created on or after this day (or instant).'),
-    createdTo: dateBound('createdTo', 'to', 'Created on or before this day (the whole day) or instant.'),
+    format: z
+      .enum(EXPORT_FORMATS, { errorMap: () => ({ message: `format must be one of: ${EXPORT_FORMATS.join(', ')}.` }) })
+      .default('csv')
+      .openapi({ description: 'csv: UTF-8 with a byte order mark, RFC 4180. xlsx: an Excel workbook.' }),
+    ...listParameters,
   })
   .strict()
-  .superRefine((query, context) => {
-    if (query.includeDeleted && query.onlyDeleted) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['onlyDeleted'],
-        message: 'Use includeDeleted or onlyDeleted, not both.',
-      });
-    }
-  });
+  .superRefine(notBothDeletedFilters);
 
 export function customerStatusOf(query: { includeDeleted?: boolean; onlyDeleted?: boolean }): CustomerStatus {
   if (query.onlyDeleted) return 'deleted';
   return query.includeDeleted ? 'all' : 'active';
+}
+
+/** The domain's list criteria from a list's query parameters. */
+export function customerCriteriaOf(query: {
+  q?: string;
+  includeDeleted?: boolean;
+  onlyDeleted?: boolean;
+  createdFrom?: Date;
+  createdTo?: Date;
+}): CustomerListCriteria {
+  return {
+    search: query.q,
+    status: customerStatusOf(query),
+    createdFrom: query.createdFrom,
+    createdTo: query.createdTo,
+  };
 }

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'invitation_sent',
   'invitation_accepted',
   'import',
+  'export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -34,6 +34,7 @@ const SUMMARIES: Record<AuditAction, string> = {
   invitation_sent: 'Sent an invitation',
   invitation_accepted: 'Accepted the invitation',
   import: 'Imported customers',
+  export: 'Exported customers',
 };
 
 /** Field labels, as the panel's forms name them. */
@@ -67,8 +68,8 @@ const SAID_BY_SUMMARY: Partial<Record<AuditAction, readonly string[]>> = {
 /** Actions whose changed fields say it all ("Changed" goes without saying before them). */
 const SAID_BY_FIELDS: ReadonlySet<string> = new Set<AuditAction>(['update', 'role_change']);
 
-/** Actions that give values rather than change them: a new record, a failed sign-in's address. */
-const GIVES_VALUES: ReadonlySet<string> = new Set<AuditAction>(['create', 'login_failed', 'import']);
+/** Actions that give values rather than change them: a new record, a failed sign-in's address, an import, an export's list. */
+const GIVES_VALUES: ReadonlySet<string> = new Set<AuditAction>(['create', 'login_failed', 'import', 'export']);
 
 const LONGEST_VALUE = 120;
 const EMPTY = '(empty)';

@@ -90,9 +90,19 @@ export function customerConditions(criteria: CustomerListCriteria, searchConditi
   return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`1 = 1`;
 }
 
-/** ORDER BY of a list: a known field (else createdAt), descending unless "asc", id breaking ties. */
+export interface CustomerSort {
+  field: CustomerSortField;
+  direction: 'asc' | 'desc';
+}
+
+/** The sort of a list: a known field (else createdAt), descending unless "asc". */
+export function customerSortOf(sortBy: unknown, direction: unknown): CustomerSort {
+  return { field: isCustomerSortField(sortBy) ? sortBy : 'createdAt', direction: direction === 'asc' ? 'asc' : 'desc' };
+}
+
+/** ORDER BY of a list: its sort (customerSortOf), id breaking ties. */
 export function customerOrder(sortBy: unknown, direction: unknown): Prisma.Sql {
-  const field: CustomerSortField = isCustomerSortField(sortBy) ? sortBy : 'createdAt';
-  const order = direction === 'asc' ? 'ASC' : 'DESC';
+  const { field, direction: sortDirection } = customerSortOf(sortBy, direction);
+  const order = sortDirection === 'asc' ? 'ASC' : 'DESC';
   return Prisma.raw(field === 'id' ? `"id" ${order}` : `"${field}" ${order}, "id" ${order}`);
 }

@@ -67,6 +67,20 @@ describe('bulk actions', () => {
   });
 });
 
+describe('record ids', () => {
+  // PostgreSQL refuses an id past the int4 range with an error rather than finding nothing.
+  it.each(['Customer', 'User', 'AuditLog'])(
+    'answers %s ids no record can have as not found, never 500',
+    async (resource) => {
+      for (const id of ['99999999999', '2147483648', '0', '-1', '1e3', 'x']) {
+        const response = await superuser.get(`/admin/api/resources/${resource}/records/${id}/show`);
+        expect(response.status, id).toBeLessThan(500);
+        expect(response.body.record?.params ?? {}, id).toEqual({});
+      }
+    },
+  );
+});
+
 describe('an edit touches the record in its URL only', () => {
   it('ignores an id (and other fields the form does not show) in a customer edit body', async () => {
     const [edited, other] = [await newCustomer(), await newCustomer()];

@@ -5,6 +5,7 @@ import type { AuditLog, PrismaClient } from '@prisma/client';
 import { clampListWindow } from './list-window.js';
 import { auditSentences } from '../../domain/audit/audit-sentences.js';
 import { auditCriteria, auditOrderBy, auditWhere } from '../../domain/audit/audit-query.js';
+import { recordIdOf, recordIdsOf } from '../../domain/record-id.js';
 
 export class AuditLogResource extends PrismaResource {
   private get prisma(): PrismaClient {
@@ -32,15 +33,15 @@ export class AuditLogResource extends PrismaResource {
   }
 
   override async findOne(id: string | number): Promise<BaseRecord | null> {
-    const entryId = Number(id);
-    if (!Number.isSafeInteger(entryId)) return null;
+    const entryId = recordIdOf(id);
+    if (entryId === undefined) return null;
     const entry = await this.prisma.auditLog.findUnique({ where: { id: entryId } });
     return entry ? this.toRecord(entry) : null;
   }
 
   override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
     const entries = await this.prisma.auditLog.findMany({
-      where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } },
+      where: { id: { in: recordIdsOf(ids) } },
     });
     return entries.map((entry) => this.toRecord(entry));
   }

@@ -13,6 +13,7 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { editConflictError, writeConditionOf } from '../edit-conflict.js';
 import { clampListWindow } from './list-window.js';
+import { recordIdOf, recordIdsOf } from '../../domain/record-id.js';
 
 /** Filter names the panel offers that are not columns. */
 export const SEARCH_FILTER = 'search';
@@ -84,14 +85,14 @@ export class CustomerResource extends PrismaResource {
   }
 
   override async findOne(id: string | number): Promise<BaseRecord | null> {
-    const customerId = Number(id);
-    if (!Number.isSafeInteger(customerId)) return null;
+    const customerId = recordIdOf(id);
+    if (customerId === undefined) return null;
     const customer = await this.prisma.customer.findUnique({ where: { id: customerId } });
     return customer ? this.toRecord(customer) : null;
   }
 
   override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
-    const customerIds = ids.map(Number).filter(Number.isSafeInteger);
+    const customerIds = recordIdsOf(ids);
     const customers = await this.prisma.customer.findMany({ where: { id: { in: customerIds } } });
     return customers.map((customer) => this.toRecord(customer));
   }

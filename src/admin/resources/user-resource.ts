@@ -12,6 +12,7 @@ import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
 import { editConflictError, writeConditionOf } from '../edit-conflict.js';
 import { clampListWindow } from './list-window.js';
+import { recordIdOf, recordIdsOf } from '../../domain/record-id.js';
 
 type ResourceArgs = ConstructorParameters<typeof PrismaResource>[0];
 type Property = ReturnType<PrismaResource['properties']>[number];
@@ -57,8 +58,8 @@ export class UserResource extends PrismaResource {
   }
 
   override async findOne(id: string | number): Promise<BaseRecord | null> {
-    const userId = Number(id);
-    if (!Number.isSafeInteger(userId)) return null;
+    const userId = recordIdOf(id);
+    if (userId === undefined) return null;
     const user = await this.prisma.user.findUnique({ where: { id: userId } });
     return user ? ((await this.toRecords([user]))[0] ?? null) : null;
   }
@@ -69,7 +70,7 @@ export class UserResource extends PrismaResource {
    */
   override async findMany(ids: Array<string | number>): Promise<BaseRecord[]> {
     const users = await this.prisma.user.findMany({
-      where: { id: { in: ids.map(Number).filter(Number.isSafeInteger) } },
+      where: { id: { in: recordIdsOf(ids) } },
       select: { id: true, name: true, email: true },
     });
     return users.map((user) => new BaseRecord(user, this));

@@ -8,7 +8,7 @@ import { hkdfSync } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../../domain/accounts/permissions.js';
 import type { Clock } from '../../domain/clock.js';
-import { MAX_ID } from '../schemas/common.js';
+import { MAX_ID } from '../../domain/record-id.js';
 
 export const ACCESS_TOKEN_LIFETIME_SECONDS = 15 * 60;
 

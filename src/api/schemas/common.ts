@@ -1,5 +1,6 @@
 /** Schemas shared by the API's operations: problems, paging parameters, record ids. */
 import type { ZodError } from 'zod';
+import { MAX_ID } from '../../domain/record-id.js';
 import { isAcceptableText, unacceptableTextMessage, WORDS } from '../../domain/text.js';
 import { z } from '../zod.js';
 
@@ -30,9 +31,6 @@ export const ValidationProblemSchema = z
   })
   .strict()
   .openapi('ValidationProblem', { description: 'Problem details of invalid fields (422).' });
-
-/** Record ids in paths: positive 32-bit integers (the range of the id columns). */
-export const MAX_ID = 2_147_483_647;
 
 export const IdParams = z.object({
   id: z

@@ -9,6 +9,7 @@ import { customerSearchCondition } from '../../db/customer-search-index.js';
 import { providerOf } from '../../db/provider.js';
 import { assertCan, type Actor } from '../accounts/permissions.js';
 import { recordAudit, type Changes } from '../audit/audit-log.js';
+import { isAcceptableText, WORDS } from '../text.js';
 import type { Clock } from '../clock.js';
 import { customerRowsAfter, type NullOrder } from './list-keyset.js';
 import {
@@ -82,13 +83,17 @@ export interface CustomerExport {
   batches(): AsyncGenerator<ExportedCustomer[]>;
 }
 
+const UNREADABLE_SEARCH = '(not searchable text)';
+
 /** What the audit entry says about the export: the list it exported, not the data. */
 function auditChanges(request: ExportRequest, sort: CustomerSort, rows: number, complete: boolean): Changes {
   const { search, status = 'active', createdFrom, createdTo } = request.criteria;
+  const searched = search?.trim() || undefined;
   const given: Record<string, unknown> = {
     format: request.format,
     rows,
-    search: search?.trim() || undefined,
+    // A search the list could not read (control characters: it finds no one) is named, never stored.
+    search: searched === undefined || isAcceptableText(searched, WORDS) ? searched : UNREADABLE_SEARCH,
     status,
     createdFrom: createdFrom?.toISOString(),
     createdTo: createdTo?.toISOString(),

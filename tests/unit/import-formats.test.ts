@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { FieldValidationError } from '../../src/domain/errors.js';
 import { foldColumnName, proposeMapping } from '../../src/domain/imports/column-mapping.js';
 import { detectDateFormat, toIsoDate } from '../../src/domain/imports/date-format.js';
-import { errorsText, neutralizeFormula } from '../../src/domain/imports/error-report.js';
+import { errorsText } from '../../src/domain/imports/error-report.js';
+import { neutraliseFormulaKeepingNumbers } from '../../src/domain/spreadsheet-formulas.js';
 import { detectSeparator, readImportFile } from '../../src/domain/imports/import-file.js';
 import { chosenOptions, optionsFromJson, proposeOptions } from '../../src/domain/imports/import-options.js';
 
@@ -149,7 +150,7 @@ describe('the error report', () => {
     ['-', '-'],
     ['Ada', 'Ada'],
   ])('%j is written %j', (cell, written) => {
-    expect(neutralizeFormula(cell)).toBe(written);
+    expect(neutraliseFormulaKeepingNumbers(cell)).toBe(written);
   });
 
   it('names each field by its label', () => {

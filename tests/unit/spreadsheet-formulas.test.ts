@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFormula, neutraliseFormula } from '../../src/domain/customers/spreadsheet-formulas.js';
+import { looksLikeFormula, neutraliseFormula } from '../../src/domain/spreadsheet-formulas.js';
 
 describe('neutraliseFormula', () => {
   it.each(['=1+1', '+SUM(A1)', '-2+3', '@cmd', '\tTabbed', '\rReturned', '=HYPERLINK("http://evil.example")'])(

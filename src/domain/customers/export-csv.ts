@@ -8,7 +8,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { CustomerExport, ExportColumn, ExportedCustomer } from './export.js';
-import { neutraliseFormula } from './spreadsheet-formulas.js';
+import { neutraliseFormula } from '../spreadsheet-formulas.js';
 
 /**
  * One cell as text. Dates are ISO 8601 (a date of birth as 1990-05-17, times in UTC). The phone is

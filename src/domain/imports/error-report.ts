@@ -6,6 +6,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { FIELD_LABELS } from '../audit/audit-sentences.js';
+import { neutraliseFormulaKeepingNumbers } from '../spreadsheet-formulas.js';
 
 export interface RowErrors {
   rowNumber: number;
@@ -20,14 +21,6 @@ export interface RowError {
 }
 
 export const FIRST_ERRORS_SHOWN = 20;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-][\d\s().-]*$/;
-
-/** "=HYPERLINK(…)" → "'=HYPERLINK(…)"; "+1 201 555 0123" stays. */
-export function neutralizeFormula(cell: string): string {
-  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
-}
 
 function fieldLabel(field: string): string {
   return Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field]! : field;
@@ -51,8 +44,8 @@ export function firstRowErrors(invalid: readonly RowErrors[]): RowError[] {
 /** UTF-8 with a BOM, so spreadsheets read accents right. */
 export function errorReportCsv(header: readonly string[], rows: readonly string[][], invalid: readonly RowErrors[]) {
   const records = invalid.map(({ rowNumber, errors }) => [
-    ...rows[rowNumber - 2]!.map(neutralizeFormula),
+    ...rows[rowNumber - 2]!.map(neutraliseFormulaKeepingNumbers),
     errorsText(errors),
   ]);
-  return `\uFEFF${stringify([[...header.map(neutralizeFormula), 'errors'], ...records], { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${stringify([[...header.map(neutraliseFormulaKeepingNumbers), 'errors'], ...records], { record_delimiter: '\r\n' })}`;
 }

@@ -10,7 +10,7 @@ import { lockActiveSuperusers } from '../../db/row-locks.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import { lastChangeOf } from '../audit/last-change.js';
 import { EditConflictError, FieldValidationError, NotFoundError } from '../errors.js';
-import type { WriteCondition } from '../record-version.js';
+import { changeAtVersion, type WriteCondition } from '../record-version.js';
 import { emailSchema, normalizeEmail } from '../email.js';
 import { blankToUndefined } from '../form-values.js';
 import { personName } from '../person-name.js';
@@ -135,25 +135,8 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
     return new EditConflictError('User', toPublicUser(current), expectedVersion, lastChange);
   }
 
-  /**
-   * Reads the account and applies `change` to what it read. With an expected version, an account
-   * that has moved on — before the read or in the race after it — refuses the change
-   * (EditConflictError). Without one the last save wins: a lost race reads again and retries.
-   */
-  async function changeAtVersion<T>(
-    id: number,
-    { expectedVersion }: WriteCondition,
-    change: (read: User) => Promise<T | null>,
-  ): Promise<T> {
-    for (;;) {
-      const read = await findExisting(id);
-      if (expectedVersion !== undefined && read.version !== expectedVersion)
-        throw await conflict(read, expectedVersion);
-      const written = await change(read);
-      if (written !== null) return written;
-      if (expectedVersion !== undefined) throw await conflict(await findExisting(id), expectedVersion);
-    }
-  }
+  /** The account `id` as changeAtVersion reads it. */
+  const versioned = (id: number) => ({ read: () => findExisting(id), conflict });
 
   return {
     async list(criteria: UserListCriteria, request: PageRequest, actor: Actor): Promise<Page<PublicUser>> {
@@ -218,7 +201,7 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       const parsed = userChangesSchema.safeParse(input);
       // Hashed once (argon2 takes a while), however often a lost race makes the change read again.
       let newHash: string | undefined;
-      return changeAtVersion(id, condition, async (existing) => {
+      return changeAtVersion(versioned(id), condition, async (existing) => {
         const errors = parsed.success ? {} : fieldErrorsOf(parsed.error);
         const newPassword = parsed.success ? parsed.data.password : undefined;
         Object.assign(errors, passwordErrors(newPassword, existing.email));
@@ -296,7 +279,7 @@ export function createUserService({ prisma, clock }: UserServiceDeps) {
       condition: WriteCondition = {},
     ): Promise<void> {
       let passwordHash: string | undefined;
-      await changeAtVersion(id, condition, async (user) => {
+      await changeAtVersion(versioned(id), condition, async (user) => {
         const errors = passwordErrors(newPassword, user.email);
         if (errors.password) throw new FieldValidationError(errors);
         passwordHash ??= await hashPassword(newPassword);

@@ -10,7 +10,7 @@ import { assertCan, type Actor } from '../accounts/permissions.js';
 import { changesBetween, recordAudit, recordAudits, type AuditAction, type AuditEntry } from '../audit/audit-log.js';
 import { lastChangeOf } from '../audit/last-change.js';
 import { EditConflictError, FieldValidationError, NotFoundError } from '../errors.js';
-import type { WriteCondition } from '../record-version.js';
+import { changeAtVersion, type WriteCondition } from '../record-version.js';
 import type { Clock } from '../clock.js';
 import { pageWindow, type Page, type PageRequest } from '../paging.js';
 import { parseCalendarDate } from './age.js';
@@ -116,26 +116,8 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     );
   }
 
-  /**
-   * Reads the customer and applies `change` to what it read. With an expected version, a record
-   * that has moved on — before the read or in the race after it — refuses the change
-   * (EditConflictError). Without one the caller asked for "the last save wins": a lost race reads
-   * the newer record and applies the change to it.
-   */
-  async function changeAtVersion(
-    id: number,
-    { expectedVersion }: WriteCondition,
-    change: (read: Customer) => Promise<Customer | null>,
-  ): Promise<Customer> {
-    for (;;) {
-      const read = await findExisting(id);
-      if (expectedVersion !== undefined && read.version !== expectedVersion)
-        throw await conflict(read, expectedVersion);
-      const written = await change(read);
-      if (written !== null) return written;
-      if (expectedVersion !== undefined) throw await conflict(await findExisting(id), expectedVersion);
-    }
-  }
+  /** The customer `id` as changeAtVersion reads it. */
+  const versioned = (id: number) => ({ read: () => findExisting(id), conflict });
 
   function auditChange(
     tx: Transaction,
@@ -205,7 +187,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
       condition: WriteCondition = {},
     ): Promise<Customer> {
       assertCan(actor, 'Customer', 'edit');
-      return changeAtVersion(id, condition, async (existing) => {
+      return changeAtVersion(versioned(id), condition, async (existing) => {
         // A deleted customer is kept as it was deleted: it is brought back first, then changed.
         if (existing.deletedAt)
           throw new FieldValidationError({ deletedAt: `Customer #${id} is deleted: restore it before changing it.` });
@@ -257,7 +239,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
     /** Soft delete: hidden from the default list; email and phone stay reserved. */
     async softDelete(id: number, actor: Actor, condition: WriteCondition = {}): Promise<Customer> {
       assertCan(actor, 'Customer', 'delete');
-      return changeAtVersion(id, condition, async (existing) => {
+      return changeAtVersion(versioned(id), condition, async (existing) => {
         if (existing.deletedAt) return existing;
         return audited(actor, 'delete', existing, (tx) =>
           writeIfUnchanged(tx, existing, { deletedAt: clock(), ...stamp(actor) }),
@@ -267,7 +249,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
 
     async restore(id: number, actor: Actor, condition: WriteCondition = {}): Promise<Customer> {
       assertCan(actor, 'Customer', 'restore');
-      return changeAtVersion(id, condition, async (existing) => {
+      return changeAtVersion(versioned(id), condition, async (existing) => {
         if (!existing.deletedAt) return existing;
         return audited(actor, 'restore', existing, (tx) =>
           writeIfUnchanged(tx, existing, { deletedAt: null, ...stamp(actor) }),

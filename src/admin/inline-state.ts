@@ -1,7 +1,7 @@
 /**
- * AdminJS writes the page's state into inline scripts with a bare JSON.stringify (layout and login
- * templates): a `</script>` in any value — a staff member's name, a record title — ends the script
- * there and the rest of the value becomes HTML (a `<meta http-equiv=refresh>` sends the browser
+ * AdminJS writes the page's state into inline scripts with a bare JSON.stringify (its layout
+ * template; the sign-in page is our own): a `</script>` in any value — a staff member's name, a
+ * record title — ends the script there and the rest of the value becomes HTML (a `<meta http-equiv=refresh>` sends the browser
  * anywhere). Every such JSON text is re-escaped here before the page leaves: `<`, `>`, `&` and the
  * JavaScript line terminators U+2028/U+2029 become \u escapes, which read back as the same value.
  */
@@ -9,8 +9,6 @@ import type { RequestHandler } from 'express';
 
 /** `window.REDUX_STATE = {…};` and `window.THEME = {…};`, each on a line of its own (JSON has no raw line feed). */
 const STATE_ASSIGNMENT = /(\n[ \t]*window\.(?:REDUX_STATE|THEME) = )([^\n]*);(?=[ \t]*\r?\n)/g;
-/** The login template's `window.__APP_STATE__ = JSON.parse('{…}');`, JSON inside a JS string literal. */
-const STATE_LITERAL = /(\n[ \t]*window\.__APP_STATE__ = JSON\.parse\(')([^\n]*)('\);)(?=[ \t]*\r?\n)/g;
 
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
 const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
@@ -20,21 +18,11 @@ export function scriptSafeJson(json: string): string {
   return json.replace(UNSAFE_IN_SCRIPT, unicodeEscape);
 }
 
-/** JSON text as a single-quoted JS string literal that JSON.parse reads back unchanged. */
-function scriptSafeJsonLiteral(json: string): string {
-  return scriptSafeJson(json.replace(/[\\']/g, (char) => `\\${char}`));
-}
-
 export function withScriptSafeState(html: string): string {
-  return html
-    .replace(STATE_ASSIGNMENT, (_all, start: string, json: string) => `${start}${scriptSafeJson(json)};`)
-    .replace(
-      STATE_LITERAL,
-      (_all, start: string, json: string, end: string) => `${start}${scriptSafeJsonLiteral(json)}${end}`,
-    );
+  return html.replace(STATE_ASSIGNMENT, (_all, start: string, json: string) => `${start}${scriptSafeJson(json)};`);
 }
 
-/** Rewrites the HTML pages AdminJS sends (layout and login) with script-safe state. */
+/** Rewrites the HTML pages AdminJS sends with script-safe state. */
 export const scriptSafeInlineState: RequestHandler = (_req, res, next) => {
   const send = res.send.bind(res);
   res.send = (body?: unknown) =>

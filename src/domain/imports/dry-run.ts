@@ -1,6 +1,7 @@
 /**
  * The dry run of an import: every row checked and decided exactly as the apply would, nothing
- * written. Its counts, first errors and error report are what the preview shows.
+ * written. Its counts, first errors and error report are what the preview shows; its checked rows
+ * are kept for the apply (checked-rows-cache.ts).
  */
 import type { PrismaClient } from '@prisma/client';
 import { unmappedFieldErrors } from './column-mapping.js';
@@ -8,7 +9,7 @@ import { errorReportCsv, firstRowErrors, type RowError, type RowErrors } from '.
 import { decideRows, LOOKUP_BATCH } from './import-decisions.js';
 import type { ImportTable } from './import-file.js';
 import type { Detected, ImportOptions } from './import-options.js';
-import { checkRows, mappedFields } from './import-rows.js';
+import { checkRows, mappedFields, type CheckedRow } from './import-rows.js';
 
 export interface DryRunCounts {
   toCreate: number;
@@ -31,11 +32,12 @@ export async function dryRun(
   table: ImportTable,
   options: ImportOptions,
   context: { today: Date; detected: Detected },
-): Promise<{ report: DryRunReport; errorReport: string }> {
+): Promise<{ report: DryRunReport; errorReport: string; checked: CheckedRow[] }> {
   const counts: DryRunCounts = { toCreate: 0, toUpdate: 0, invalid: 0, unchanged: 0 };
   const unmapped = unmappedFieldErrors(options.mapping);
   const base = { header: table.header, detected: context.detected, unmapped };
-  if (Object.keys(unmapped).length > 0) return { report: { ...base, counts, firstErrors: [] }, errorReport: '' };
+  if (Object.keys(unmapped).length > 0)
+    return { report: { ...base, counts, firstErrors: [] }, errorReport: '', checked: [] };
 
   const checked = await checkRows(table, options, context.today);
   const invalid: RowErrors[] = [];
@@ -54,5 +56,6 @@ export async function dryRun(
   return {
     report: { ...base, counts, firstErrors: firstRowErrors(invalid) },
     errorReport: errorReportCsv(table.header, table.rows, invalid),
+    checked,
   };
 }

@@ -7,6 +7,7 @@
  * expired) writes nothing. The rows come checked from the dry run when this instance still has them
  * (checked-rows-cache.ts); only their decisions are made again, against the database of the batch.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PrismaClient } from '@prisma/client';
 import type { Actor } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit-log.js';
@@ -111,6 +112,10 @@ export function createImportApplier({ prisma, clock, customers, checkedRows, bat
     let current = claim;
     try {
       for (let start = record.appliedRows; start < checked.length; start += size) {
+        // On SQLite every query of a batch completes synchronously, so one batch follows the other
+        // without the event loop ever getting to the requests that came in meanwhile: they would
+        // wait for the whole apply. A turn of the loop between batches answers them.
+        await nextTurn();
         const rows = checked.slice(start, start + size);
         for (let attempt = 1; ; attempt += 1) {
           try {

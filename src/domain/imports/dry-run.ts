@@ -3,6 +3,7 @@
  * written. Its counts, first errors and error report are what the preview shows; its checked rows
  * are kept for the apply (checked-rows-cache.ts).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PrismaClient } from '@prisma/client';
 import { unmappedFieldErrors } from './column-mapping.js';
 import { errorReportCsv, firstRowErrors, type RowError, type RowErrors } from './error-report.js';
@@ -43,6 +44,9 @@ export async function dryRun(
   const invalid: RowErrors[] = [];
   const decisionOptions = { updateExisting: options.updateExisting, fields: mappedFields(options) };
   for (let start = 0; start < checked.length; start += LOOKUP_BATCH) {
+    // A turn of the event loop per lookup: on SQLite the lookups complete synchronously, and other
+    // requests would wait for the whole dry run (see import-apply.ts).
+    await nextTurn();
     for (const decision of await decideRows(prisma, checked.slice(start, start + LOOKUP_BATCH), decisionOptions)) {
       if (decision.kind === 'create') counts.toCreate += 1;
       else if (decision.kind === 'update') counts.toUpdate += 1;

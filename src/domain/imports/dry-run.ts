@@ -5,6 +5,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PrismaClient } from '@prisma/client';
+import { providerOf } from '../../db/provider.js';
 import { unmappedFieldErrors } from './column-mapping.js';
 import { errorReportCsv, firstRowErrors, type RowError, type RowErrors } from './error-report.js';
 import { decideRows, LOOKUP_BATCH } from './import-decisions.js';
@@ -42,7 +43,11 @@ export async function dryRun(
 
   const checked = await checkRows(table, options, context.today);
   const invalid: RowErrors[] = [];
-  const decisionOptions = { updateExisting: options.updateExisting, fields: mappedFields(options) };
+  const decisionOptions = {
+    provider: providerOf(prisma),
+    updateExisting: options.updateExisting,
+    fields: mappedFields(options),
+  };
   for (let start = 0; start < checked.length; start += LOOKUP_BATCH) {
     // A turn of the event loop per lookup: on SQLite the lookups complete synchronously, and other
     // requests would wait for the whole dry run (see import-apply.ts).

@@ -13,6 +13,7 @@ import type { Actor } from '../accounts/permissions.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import type { CustomerService, ImportedBatch } from '../customers/service.js';
+import { providerOf } from '../../db/provider.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
 import type { CheckedRowsCache } from './checked-rows-cache.js';
 import { decideRows, LOOKUP_BATCH, type RowDecision } from './import-decisions.js';
@@ -63,6 +64,7 @@ function batchOf(decisions: readonly RowDecision[]): ImportedBatch & { skipped: 
 
 export function createImportApplier({ prisma, clock, customers, checkedRows, batchSize }: ApplierDeps) {
   const size = Math.min(Math.max(1, batchSize), LOOKUP_BATCH);
+  const provider = providerOf(prisma);
 
   /** One batch and the progress after it; returns the renewed claim. */
   async function applyBatch(
@@ -76,6 +78,7 @@ export function createImportApplier({ prisma, clock, customers, checkedRows, bat
     await prisma.$transaction(
       async (tx) => {
         const decisions = await decideRows(tx, rows, {
+          provider,
           updateExisting: options.updateExisting,
           fields: mappedFields(options),
         });

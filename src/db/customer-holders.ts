@@ -1,6 +1,6 @@
 /**
  * The customers holding any of the given emails or phone numbers, in one statement with the values
- * handed over as JSON arrays: an import looks up 400 rows' worth at a time, and Prisma's findMany
+ * handed over as JSON arrays: an import looks up to 400 rows' worth at a time, and Prisma's findMany
  * with two `in` lists of 400 costs several times the query itself (docs/performance.md, "Customer
  * import").
  */

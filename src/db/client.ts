@@ -9,10 +9,21 @@ import { ensureSqliteDirectory, parseDatabaseUrl } from './database-url.js';
 /** Connections each app instance may hold open to PostgreSQL. */
 const POSTGRES_POOL_SIZE = 10;
 
+/**
+ * How long a transaction may wait to start on SQLite. The adapter has one connection, and a
+ * transaction holds it against every other transaction until it ends: a panel save waits for the
+ * batch of an import being applied (or another save) to commit. Prisma's default of 2 s is shorter
+ * than such a batch can take on a busy machine, and the wait failing (P2028) answered 500.
+ */
+const SQLITE_TRANSACTION_MAX_WAIT_MS = 15_000;
+
 export function createPrismaClient(databaseUrl: string): PrismaClient {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.provider === 'sqlite') {
-    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: ensureSqliteDirectory(target.file) }) });
+    return new PrismaClient({
+      adapter: new PrismaBetterSQLite3({ url: ensureSqliteDirectory(target.file) }),
+      transactionOptions: { maxWait: SQLITE_TRANSACTION_MAX_WAIT_MS },
+    });
   }
   // The generated client is provider-specific: PostgreSQL has its own, generated from
   // prisma/schema.postgres.prisma with the same models, hence the same API as the SQLite one.

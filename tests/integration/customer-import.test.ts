@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/domain/accounts/permissions.js';
 import { FieldValidationError } from '../../src/domain/errors.js';
+import { createServices } from '../../src/domain/services.js';
 import type { CustomerImportView } from '../../src/domain/imports/service.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-app.js';
 
@@ -296,21 +297,39 @@ describe('applying', () => {
     t.clock.set('2026-11-23T12:00:00.000Z');
   });
 
-  it('marks an apply that stops on an error failed, with a sentence, and applying again finishes it', async () => {
+  it('applies the rows its dry run checked, without reading the file again', async () => {
     const view = await upload('quoted-newlines.csv');
-    // The stored file damaged behind the service's back: the apply cannot read it.
     await t.prisma.customerImport.update({
       where: { id: view.id },
       data: { content: new Uint8Array([0x50, 0x4b, 3, 4]) },
     });
     await t.services.imports.apply(view.id, manager);
+    expect(await finished(view.id)).toMatchObject({ status: 'done', result: { created: 3 } });
+  });
+
+  it('marks an apply that stops on an error failed, with a sentence, and applying again finishes it', async () => {
+    const view = await upload('quoted-newlines.csv');
+    // The stored file damaged behind the service's back, and applied by an instance that did not
+    // dry-run it (so has not its checked rows): the apply cannot read the file.
+    await t.prisma.customerImport.update({
+      where: { id: view.id },
+      data: { content: new Uint8Array([0x50, 0x4b, 3, 4]) },
+    });
+    const otherInstance = createServices({
+      prisma: t.prisma,
+      defaultPhoneRegion: 'US',
+      clock: t.clock,
+      mail: t.mailbox.sender,
+      publicUrl: 'http://backoffice.test',
+    });
+    await otherInstance.imports.apply(view.id, manager);
     const failed = await finished(view.id);
     expect(failed).toMatchObject({ status: 'failed', appliedRows: 0 });
     expect(failed.failure).toBe(
       'The import stopped because of a server error; apply it again to continue where it stopped.',
     );
     await t.prisma.customerImport.update({ where: { id: view.id }, data: { content: fixture('quoted-newlines.csv') } });
-    await t.services.imports.apply(view.id, manager);
+    await otherInstance.imports.apply(view.id, manager);
     expect(await finished(view.id)).toMatchObject({ status: 'done', failure: null, result: { created: 3 } });
   });
 });

@@ -3,6 +3,8 @@
  * records, so an entry exists exactly when the change does.
  */
 import type { Prisma, PrismaClient } from '@prisma/client';
+import { insertAuditRows, type AuditRow } from '../../db/bulk-inserts.js';
+import type { Provider } from '../../db/provider.js';
 import type { Transaction } from '../../db/transaction.js';
 import type { Clock } from '../clock.js';
 import { currentAuditContext } from './audit-context.js';
@@ -51,13 +53,22 @@ export async function recordAudit(db: Writer, clock: Clock, entry: AuditEntry): 
   await db.auditLog.create({ data: auditRow(clock(), entry) });
 }
 
-/** Many entries in one statement: a batch of an import writes one per customer. */
-export async function recordAudits(db: Writer, clock: Clock, entries: readonly AuditEntry[]): Promise<void> {
+/** Many entries in one statement (src/db/bulk-inserts.ts): a batch of an import writes one per customer. */
+export async function recordAudits(
+  tx: Transaction,
+  provider: Provider,
+  clock: Clock,
+  entries: readonly AuditEntry[],
+): Promise<void> {
   const at = clock();
-  if (entries.length > 0) await db.auditLog.createMany({ data: entries.map((entry) => auditRow(at, entry)) });
+  await insertAuditRows(
+    tx,
+    provider,
+    entries.map((entry) => auditRow(at, entry)),
+  );
 }
 
-function auditRow(at: Date, entry: AuditEntry): Prisma.AuditLogUncheckedCreateInput {
+function auditRow(at: Date, entry: AuditEntry): Prisma.AuditLogUncheckedCreateInput & AuditRow {
   const { ip, userAgent } = currentAuditContext();
   const changes = entry.changes ? withoutSecrets(entry.changes) : null;
   return {

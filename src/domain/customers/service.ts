@@ -3,6 +3,8 @@
  * panel, the API and the CLI call these; none of them writes customer rows on its own.
  */
 import type { Customer, Prisma, PrismaClient } from '@prisma/client';
+import { insertCustomers } from '../../db/bulk-inserts.js';
+import { providerOf } from '../../db/provider.js';
 import type { Transaction } from '../../db/transaction.js';
 import { updateSearchTexts } from '../../db/search-text-updates.js';
 import { uniqueViolationFields } from '../../db/unique-violation.js';
@@ -19,7 +21,13 @@ import { createCustomerListing, type ListWindow } from './listing.js';
 import type { CustomerListCriteria } from './query.js';
 import { customerSearchText } from './search-text.js';
 import { uniquenessErrors } from './uniqueness.js';
-import { CUSTOMER_FIELDS, validateCustomerChanges, validateNewCustomer, type CustomerData } from './validation.js';
+import {
+  CUSTOMER_FIELDS,
+  validateCustomerChanges,
+  validateNewCustomer,
+  type CustomerData,
+  type CustomerField,
+} from './validation.js';
 
 export interface CustomerServiceDeps {
   prisma: PrismaClient;
@@ -40,6 +48,7 @@ const SEARCH_TEXT_FILL_BATCH = 5_000;
 export function createCustomerService({ prisma, clock, defaultPhoneRegion }: CustomerServiceDeps) {
   const ruleContext = () => ({ today: clock(), defaultPhoneRegion });
   const listing = createCustomerListing(prisma, clock);
+  const provider = providerOf(prisma);
 
   async function assertUnique(data: Partial<CustomerData>, excludeId?: number): Promise<void> {
     const errors = await uniquenessErrors(prisma, data, excludeId);
@@ -209,14 +218,19 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
      */
     async writeImported(tx: Transaction, batch: ImportedBatch, importId: number, actor: Actor): Promise<void> {
       assertCan(actor, 'Customer', 'import');
-      const created = await tx.customer.createManyAndReturn({
-        data: batch.creates.map((data) => ({
-          ...data,
-          searchText: customerSearchText(data),
-          ...stamp(actor, 'created'),
-        })),
-      });
-      const entries = created.map((written) => importedEntry(actor, 'create', null, written, importId));
+      const now = clock();
+      const rows = batch.creates.map((data) => ({
+        ...data,
+        searchText: customerSearchText(data),
+        createdAt: now,
+        createdById: actor.id,
+        updatedAt: now,
+        updatedById: actor.id,
+      }));
+      const ids = await insertCustomers(tx, provider, rows);
+      const entries = rows.map((row) =>
+        importedEntry(actor, 'create', null, { ...row, id: ids.get(row.email)! }, importId),
+      );
       for (const { existing, changes } of batch.updates) {
         const searchText = customerSearchText({ ...existing, ...changes });
         // At the version the batch read, raising it like every write: a form opened before the import
@@ -232,7 +246,7 @@ export function createCustomerService({ prisma, clock, defaultPhoneRegion }: Cus
         });
         entries.push(importedEntry(actor, 'update', existing, written, importId));
       }
-      await recordAudits(tx, clock, entries);
+      await recordAudits(tx, provider, clock, entries);
       if (batch.creates.length > 0) listing.forgetTotals();
     },
 
@@ -286,7 +300,7 @@ function importedEntry(
   actor: Actor,
   action: 'create' | 'update',
   before: Customer | null,
-  written: Customer,
+  written: Pick<Customer, 'id' | CustomerField>,
   importId: number,
 ): AuditEntry {
   return {

@@ -5,6 +5,8 @@
  * file twice harmless), or refuse the row with the form's message for a taken email or phone.
  */
 import type { Customer, PrismaClient } from '@prisma/client';
+import { customersHolding } from '../../db/customer-holders.js';
+import type { Provider } from '../../db/provider.js';
 import type { Transaction } from '../../db/transaction.js';
 import { changesBetween } from '../audit/audit-log.js';
 import { takenMessage } from '../customers/uniqueness.js';
@@ -24,17 +26,21 @@ export type RowDecision =
 export const LOOKUP_BATCH = 400;
 
 interface DecisionOptions {
+  provider: Provider;
   updateExisting: boolean;
   /** The fields the file holds; the others are neither compared nor changed. */
   fields: readonly CustomerField[];
 }
 
-async function holders(db: PrismaClient | Transaction, rows: readonly CheckedRow[]) {
+async function holders(db: PrismaClient | Transaction, provider: Provider, rows: readonly CheckedRow[]) {
   const valid = rows.flatMap((row) => (row.data ? [row.data] : []));
   if (valid.length === 0) return { byEmail: new Map<string, Customer>(), byPhone: new Map<string, Customer>() };
-  const found = await db.customer.findMany({
-    where: { OR: [{ email: { in: valid.map((data) => data.email) } }, { phone: { in: valid.map((d) => d.phone) } }] },
-  });
+  const found = await customersHolding(
+    db,
+    provider,
+    valid.map((data) => data.email),
+    valid.map((data) => data.phone),
+  );
   return {
     byEmail: new Map(found.map((customer) => [customer.email, customer])),
     byPhone: new Map(found.map((customer) => [customer.phone, customer])),
@@ -47,7 +53,7 @@ export async function decideRows(
   rows: readonly CheckedRow[],
   options: DecisionOptions,
 ): Promise<RowDecision[]> {
-  const { byEmail, byPhone } = await holders(db, rows);
+  const { byEmail, byPhone } = await holders(db, options.provider, rows);
   return rows.map(({ rowNumber, data, errors }): RowDecision => {
     if (!data) return { kind: 'invalid', rowNumber, errors };
     const existing = byEmail.get(data.email);

@@ -10,8 +10,8 @@ import type { CustomerService } from '../customers/service.js';
 import type { PhoneRegion } from '../customers/phone.js';
 import { FieldValidationError, NotFoundError } from '../errors.js';
 import { dryRun, type DryRunReport } from './dry-run.js';
-import { CLAIM_EXPIRES_MS, createImportApplier } from './import-apply.js';
-import { LOOKUP_BATCH } from './import-decisions.js';
+import { createCheckedRowsCache } from './checked-rows-cache.js';
+import { APPLY_BATCH, CLAIM_EXPIRES_MS, createImportApplier } from './import-apply.js';
 import { readImportFile } from './import-file.js';
 import { chosenOptions, proposeOptions, type ImportOptions } from './import-options.js';
 
@@ -63,7 +63,8 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 export function createImportService(deps: ImportServiceDeps) {
   const { prisma, clock, defaultPhoneRegion, onApplyError = () => {} } = deps;
-  const applyClaimed = createImportApplier({ ...deps, batchSize: deps.batchSize ?? LOOKUP_BATCH });
+  const checkedRows = createCheckedRowsCache();
+  const applyClaimed = createImportApplier({ ...deps, checkedRows, batchSize: deps.batchSize ?? APPLY_BATCH });
 
   function viewOf(record: ImportRecord): CustomerImportView {
     const expired = record.claimedAt !== null && clock().getTime() - record.claimedAt.getTime() > CLAIM_EXPIRES_MS;
@@ -101,20 +102,25 @@ export function createImportService(deps: ImportServiceDeps) {
     });
   }
 
+  /** The dry run's record fields, and what keeps its checked rows for the apply once the record is written. */
   async function preview(fileName: string, content: Buffer, input: unknown, proposedOver?: ImportOptions) {
     const table = await readImportFile(content);
     const proposed = proposeOptions(table, defaultPhoneRegion);
     const options = chosenOptions(input, proposedOver ?? proposed.options, table.header.length);
-    const { report, errorReport } = await dryRun(prisma, table, options, {
-      today: clock(),
+    const today = clock();
+    const { report, errorReport, checked } = await dryRun(prisma, table, options, {
+      today,
       detected: proposed.detected,
     });
     return {
-      fileName,
-      options: options as unknown as Prisma.InputJsonValue,
-      report: report as unknown as Prisma.InputJsonValue,
-      errorReport,
-      totalRows: table.rows.length,
+      fields: {
+        fileName,
+        options: options as unknown as Prisma.InputJsonValue,
+        report: report as unknown as Prisma.InputJsonValue,
+        errorReport,
+        totalRows: table.rows.length,
+      },
+      keepChecked: (importId: number) => checkedRows.keep(importId, options, today, checked),
     };
   }
 
@@ -145,7 +151,7 @@ export function createImportService(deps: ImportServiceDeps) {
       const now = clock();
       const record = await prisma.customerImport.create({
         data: {
-          ...prepared,
+          ...prepared.fields,
           status: 'uploaded',
           content: new Uint8Array(upload.content),
           createdById: actor.id,
@@ -154,6 +160,7 @@ export function createImportService(deps: ImportServiceDeps) {
         },
         omit: withoutFile,
       });
+      prepared.keepChecked(record.id);
       return viewOf(record);
     },
 
@@ -169,9 +176,10 @@ export function createImportService(deps: ImportServiceDeps) {
       const prepared = await preview(record.fileName, Buffer.from(record.content), options, current);
       const updated = await prisma.customerImport.update({
         where: { id },
-        data: { ...prepared, updatedAt: clock() },
+        data: { ...prepared.fields, updatedAt: clock() },
         omit: withoutFile,
       });
+      prepared.keepChecked(id);
       return viewOf(updated);
     },
 

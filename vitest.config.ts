@@ -14,7 +14,7 @@ export default defineConfig({
       reporter: ['html', 'json-summary', 'text-summary'],
       // The figures are worth reading when a test fails too (CI still fails on the test).
       reportOnFailure: true,
-      thresholds: { 'src/domain/**': { lines: 96 } },
+      thresholds: { 'src/domain/**': { lines: 97 } },
     },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },

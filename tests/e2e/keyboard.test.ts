@@ -24,7 +24,7 @@ it('opens a row’s actions menu and an action in it with the keyboard, with a v
   await waitForCustomerList(page);
 
   const row = customerRow(page, 'ada.lovelace@example.com');
-  const menuButton = row.getByRole('button', { name: 'Actions for Ada Lovelace' });
+  const menuButton = row.getByRole('button', { name: /^Actions for / });
   // Tab from the row's checkbox (before it in the row) to its actions button.
   await row.getByRole('checkbox').focus();
   for (
@@ -38,7 +38,11 @@ it('opens a row’s actions menu and an action in it with the keyboard, with a v
 
   const menu = row.locator('.adminjs_DropDownMenu');
   await expect(menu.isVisible()).resolves.toBe(true);
-  // Tab into the menu: each item in turn, ringed, until Edit; Enter opens it.
+  // Space moves into the menu (its first item, Show); Tab on, each item ringed, to Edit; Enter opens it.
+  await page.keyboard.press('Space');
+  const show = menu.getByRole('link', { name: 'Show' });
+  await expect(show.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect(outlineOf(show)).resolves.toBe('solid');
   const edit = menu
     .getByRole('link', { name: 'Edit' })
     .or(menu.getByRole('button', { name: 'Edit' }))

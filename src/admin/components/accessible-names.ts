@@ -21,12 +21,35 @@ export function nameListControls(
     row.querySelectorAll('button').forEach((button) => {
       if (!button.textContent?.trim()) button.setAttribute('aria-label', `Actions for ${name}`);
     });
+    row.querySelectorAll<HTMLElement>('[data-testid="actions-dropdown"]').forEach((trigger) => {
+      trigger.setAttribute('aria-label', `Actions for ${name}`);
+      openByKeyboard(trigger);
+    });
   });
   root
     .querySelector('thead input[type="checkbox"]')
     ?.setAttribute('aria-label', `Select all ${rowsLabel} on this page`);
   for (const [testId, label] of Object.entries(PAGE_BUTTONS))
     root.querySelector(`[data-testid="${testId}"]`)?.setAttribute('aria-label', label);
+}
+
+/**
+ * A row's actions menu opens on mouse hover only, from an <a> without href (not reachable by Tab).
+ * It becomes a focusable button; while focus is on it or in the menu, the menu shows (panel.css),
+ * and Enter or Space moves focus to the menu's first item.
+ */
+function openByKeyboard(trigger: HTMLElement): void {
+  if (trigger.getAttribute('role') === 'button') return;
+  trigger.setAttribute('role', 'button');
+  trigger.setAttribute('aria-haspopup', 'true');
+  trigger.tabIndex = 0;
+  trigger.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    trigger.parentElement
+      ?.querySelector<HTMLElement>('.adminjs_DropDownMenu a[href], .adminjs_DropDownMenu button')
+      ?.focus();
+  });
 }
 
 let labelIds = 0;

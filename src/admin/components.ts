@@ -57,6 +57,8 @@ override('ActionHeader', 'panel-action-header');
 override('DefaultListAction', 'panel-list');
 // The bar over ticked rows of the customer list: "Delete 2 customers".
 override('SelectedRecords', 'customer-selection');
+// The sidebar's groups open and close by keyboard too.
+override('SidebarResourceSection', 'sidebar-sections');
 // Toasts that link to their record, stay until closed or the page changes, and fit a phone.
 override('NoticeBox', 'notice-box');
 // A refused page (403, 404) inside the panel, with the way back (src/admin/refusal-page.ts); the

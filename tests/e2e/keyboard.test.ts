@@ -1,5 +1,6 @@
 /**
- * The customer list's row actions by keyboard alone: Tab reaches a row's actions button (named for
+ * The sidebar's groups and the customer list's row actions by keyboard alone. A group (Accounts) is
+ * reached with Tab and opens and closes with Enter and Space, with a focus ring. Row actions: Tab reaches a row's actions button (named for
  * the customer), its menu opens while focus is in it, Tab moves through its items with a visible
  * focus ring, and Enter opens the one chosen.
  */
@@ -55,4 +56,27 @@ it('opens a row’s actions menu and an action in it with the keyboard, with a v
   await expect(outlineOf(edit)).resolves.toBe('solid');
   await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`/records/${customer.id}/edit$`));
+});
+
+it('opens and closes a sidebar group with Enter and Space, reached with Tab, with a visible focus ring', async () => {
+  const { app } = session;
+  const superuser = await app.createUser('SUPERUSER', { name: 'Sid Sidebar' });
+  const page = await session.newPage();
+  await signIn(page, app.baseUrl, superuser);
+  await waitForCustomerList(page);
+  const sidebar = page.locator('[data-css="sidebar"]');
+  const group = sidebar.getByRole('button', { name: 'Accounts' });
+  await page.locator('body').focus();
+  for (let presses = 0; presses < 30 && !(await group.evaluate((el) => el === document.activeElement)); presses += 1)
+    await page.keyboard.press('Tab');
+  await expect(group.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect(outlineOf(group)).resolves.not.toBe('none');
+
+  const auditLog = sidebar.getByRole('link', { name: 'Audit log' });
+  const wasOpen = await auditLog.isVisible();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => auditLog.isVisible()).toBe(!wasOpen);
+  await expect(group.getAttribute('aria-expanded')).resolves.toBe(String(!wasOpen));
+  await page.keyboard.press('Space');
+  await expect.poll(() => auditLog.isVisible()).toBe(wasOpen);
 });

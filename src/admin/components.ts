@@ -25,6 +25,8 @@ export const ROLE_CHOICE_COMPONENT = register('RoleChoice', 'role-choice');
 export const ACCOUNT_CHECKBOX_COMPONENT = register('AccountCheckbox', 'account-checkbox');
 export const INVITATION_STATUS_COMPONENT = register('InvitationStatus', 'invitation-status');
 export const PASSWORD_FIELD_COMPONENT = register('PasswordField', 'password-field');
+// Roles and audit actions as badges told apart by colour, at AA contrast (lists and record pages).
+export const VALUE_BADGE_COMPONENT = register('ValueBadge', 'value-badge');
 
 // The head of an edit form after a save that met someone else's change: both values per field.
 export const EDIT_CONFLICT_COMPONENT = register('EditConflict', 'edit-conflict');
@@ -45,15 +47,22 @@ export const CUSTOMER_EMAIL_EDIT_COMPONENT = register('CustomerEmailEdit', 'cust
 export const CUSTOMER_NEW_COMPONENT = register('CustomerNew', 'customer-new');
 
 /**
- * AdminJS's own components replaced (docs/decisions/025-panel-screens.md): the header of a
- * customer's screens names the customer; other resources get AdminJS's header back.
+ * AdminJS's own components replaced (docs/decisions/025-panel-screens.md): every screen's header
+ * has breadcrumbs and one <h1> (a customer's names the customer); every other list names its
+ * unnamed controls.
  */
 const override = (name: Parameters<ComponentLoader['override']>[0], file: string) =>
   componentLoader.override(name, path.join(import.meta.dirname, 'components', file));
-override('ActionHeader', 'customer-action-header');
+override('ActionHeader', 'panel-action-header');
+override('DefaultListAction', 'panel-list');
 // The bar over ticked rows of the customer list: "Delete 2 customers".
 override('SelectedRecords', 'customer-selection');
-// A refused page (403, 404) inside the panel, with the way back (src/admin/refusal-page.ts).
+// The sidebar's groups open and close by keyboard too.
+override('SidebarResourceSection', 'sidebar-sections');
+// Toasts that link to their record, stay until closed or the page changes, and fit a phone.
+override('NoticeBox', 'notice-box');
+// A refused page (403, 404) inside the panel, with the way back (src/admin/refusal-page.ts); the
+// route is the page's <main>.
 for (const route of ['ResourceRoute', 'ResourceActionRoute', 'RecordActionRoute', 'BulkActionRoute'] as const)
   override(route, 'panel-refusal');
 

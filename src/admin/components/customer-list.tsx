@@ -18,6 +18,7 @@ import {
   type RecordJSON,
 } from 'adminjs';
 import { useLocation, useNavigate } from 'react-router';
+import { hideClosedFilterDrawer, nameFilterDrawer, nameListControls } from './accessible-names.ts';
 import { LIST_RETURN_KEY, rememberListSearch, rememberedListSearch } from './list-return.ts';
 
 const api = new ApiClient();
@@ -132,30 +133,11 @@ const Empty = styled.div`
   }
 `;
 
-const PAGE_BUTTONS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' };
-
-/**
- * Names for the controls AdminJS's table, pager and filter drawer leave unnamed (row checkboxes, each
- * row's menu button, the page arrows, the drawer's X), so a screen reader says what each does.
- */
+/** Names for what AdminJS's table, pager and filter drawer leave unnamed (accessible-names.ts). */
 function nameControls(root: HTMLElement | null, records: RecordJSON[]): void {
-  if (!root) return;
   const names = new Map(records.map((record) => [String(record.id), String(record.params.listName ?? record.title)]));
-  root.querySelectorAll<HTMLTableRowElement>('tr[data-id]').forEach((row) => {
-    const name = names.get(row.dataset.id ?? '');
-    if (!name) return;
-    row.querySelector('input[type="checkbox"]')?.setAttribute('aria-label', `Select ${name}`);
-    row.querySelectorAll('button').forEach((button) => {
-      if (!button.textContent?.trim()) button.setAttribute('aria-label', `Actions for ${name}`);
-    });
-  });
-  root.querySelector('thead input[type="checkbox"]')?.setAttribute('aria-label', 'Select all customers on this page');
-  for (const [testId, label] of Object.entries(PAGE_BUTTONS))
-    root.querySelector(`[data-testid="${testId}"]`)?.setAttribute('aria-label', label);
-  // The filter drawer's close button (an X), beside the list rather than in it.
-  document.querySelectorAll('[data-css="Customer-filter-drawer"] button').forEach((button) => {
-    if (!button.textContent?.trim()) button.setAttribute('aria-label', 'Close filters');
-  });
+  nameListControls(root, 'customers', (row) => names.get(row.dataset.id ?? ''));
+  nameFilterDrawer('Customer');
 }
 
 async function listPage(resourceId: string, query: string): Promise<CustomerListResponse> {
@@ -209,7 +191,11 @@ const CustomerList: React.FC<ActionProps> = ({ resource, setTag }) => {
   }, [answer, setTag]);
 
   // Apply (or Reset) in the Filter drawer changes the query: the drawer closes on the results.
-  const { close: closeFilters } = useFilterDrawer() as { close: () => void };
+  const { close: closeFilters, isVisible: filtersOpen } = useFilterDrawer() as {
+    close: () => void;
+    isVisible: boolean;
+  };
+  useEffect(() => hideClosedFilterDrawer(resource.id, filtersOpen), [resource.id, filtersOpen]);
   useEffect(() => {
     closeFilters();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the hook's close is new on every render

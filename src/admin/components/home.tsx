@@ -12,7 +12,7 @@ import { CustomersAddedChart } from './customers-added-chart.tsx';
 import { HomeNumbers } from './home-numbers.tsx';
 import { RecentActions } from './recent-actions.tsx';
 
-const Page = styled.div`
+const Page = styled.main`
   padding: 24px 32px 48px;
   max-width: 1400px;
   color: #0c1e29;

@@ -1,7 +1,8 @@
 /**
  * A refused page inside the panel (AdminJS's route components, overridden): when the server refused
  * this very path (PANEL_REFUSAL, written into the page by src/admin/refusal-page.ts), the screen
- * says why and offers the way back; every other path renders AdminJS's own route as usual.
+ * says why and offers the way back; every other path renders AdminJS's own route as usual. Either
+ * is the page's one <Main> landmark (AdminJS's layout has none).
  */
 import React from 'react';
 import { Box } from '@adminjs/design-system';
@@ -31,6 +32,13 @@ const Panel = styled(Box)`
   }
 `;
 
+/** Takes the place of the route in AdminJS's column layout, so the page lays out as before. */
+const Main = styled.main`
+  display: flex;
+  flex-direction: column;
+  flex-grow: 1;
+`;
+
 const refusal = (window as unknown as { PANEL_REFUSAL?: PanelRefusal }).PANEL_REFUSAL;
 
 type Props = Record<string, unknown> & { OriginalComponent?: React.ComponentType<Record<string, unknown>> };
@@ -39,14 +47,16 @@ const PanelRefusalRoute: React.FC<Props> = ({ OriginalComponent, ...props }) => 
   const { pathname } = useLocation();
   if (refusal && refusal.path === pathname) {
     return (
-      <Panel variant="container" as="section" mt="xl" mx={['default', 'xxl']} data-testid="panel-refusal">
-        <h1>{refusal.status === 404 ? 'Page not found' : 'Not allowed'}</h1>
-        <p>{refusal.message}</p>
-        {refusal.back ? <Link to={refusal.back.href}>{refusal.back.label}</Link> : null}
-      </Panel>
+      <Main>
+        <Panel variant="container" as="section" mt="xl" mx={['default', 'xxl']} data-testid="panel-refusal">
+          <h1>{refusal.status === 404 ? 'Page not found' : 'Not allowed'}</h1>
+          <p>{refusal.message}</p>
+          {refusal.back ? <Link to={refusal.back.href}>{refusal.back.label}</Link> : null}
+        </Panel>
+      </Main>
     );
   }
-  return OriginalComponent ? <OriginalComponent {...props} /> : null;
+  return <Main>{OriginalComponent ? <OriginalComponent {...props} /> : null}</Main>;
 };
 
 export default PanelRefusalRoute;

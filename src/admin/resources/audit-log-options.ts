@@ -13,6 +13,7 @@ import {
   AUDIT_ACTOR_FILTER_COMPONENT,
   AUDIT_ENTRY_CHANGES_COMPONENT,
   AUDIT_RECORD_LINK_COMPONENT,
+  VALUE_BADGE_COMPONENT,
 } from '../components.js';
 import { actorOf, roleOf } from '../current-admin.js';
 import { resourceArgs } from './resource-args.js';
@@ -58,8 +59,14 @@ export function auditLogResourceOptions(
       properties: {
         at: { type: 'datetime', isSortable: true },
         actor: { components: { filter: AUDIT_ACTOR_FILTER_COMPONENT } },
-        action: { availableValues: AUDIT_ACTIONS.map((value) => ({ value, label: value.replace('_', ' ') })) },
-        resource: { availableValues: AUDIT_RESOURCES.map((value) => ({ value, label: value })) },
+        action: {
+          availableValues: AUDIT_ACTIONS.map((value) => ({ value, label: value.replace('_', ' ') })),
+          components: { list: VALUE_BADGE_COMPONENT, show: VALUE_BADGE_COMPONENT },
+        },
+        resource: {
+          availableValues: AUDIT_RESOURCES.map((value) => ({ value, label: value })),
+          components: { list: VALUE_BADGE_COMPONENT, show: VALUE_BADGE_COMPONENT },
+        },
         recordId: {
           isSortable: false,
           components: { show: AUDIT_RECORD_LINK_COMPONENT, list: AUDIT_RECORD_LINK_COMPONENT },

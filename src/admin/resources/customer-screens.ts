@@ -2,7 +2,8 @@
  * What the customer screens say after an action, and where they go: notices and confirmations that
  * name the customer ("Saved Jürgen Müller"), the new record after a create, the list as the clerk
  * left it after an edit, and why a search can find no one. AdminJS `after` hooks on the customer
- * resource's actions; the names come with each record (NAME_PARAMS, spelled by the domain).
+ * resource's actions; the names come with each record (NAME_PARAMS, spelled by the domain), and
+ * each success notice carries the link to the customer's page.
  */
 import type { ActionContext, ActionRequest, ActionResponse, After, RecordJSON } from 'adminjs';
 import { unsearchableReason } from '../../domain/customers/search-text.js';
@@ -12,6 +13,14 @@ import { NAME_PARAMS, SEARCH_FILTER } from './customer-resource.js';
 const nameOf = (record: RecordJSON | undefined) => String(record?.params[NAME_PARAMS.name] ?? 'the customer');
 
 const succeeded = (response: ActionResponse) => response.notice?.type === 'success';
+
+/** A success notice about a customer, with the link to its page (drawn by components/notice-box.tsx). */
+function noticeAbout(record: RecordJSON | undefined, context: ActionContext, message: string) {
+  const recordUrl = record
+    ? context.h.recordActionUrl({ resourceId: 'Customer', recordId: record.id, actionName: 'show' })
+    : undefined;
+  return { type: 'success' as const, message, options: { recordUrl, recordName: nameOf(record) } };
+}
 
 /** The delete confirmation of each record names its customer (AdminJS shows `guard` as the question). */
 function withNamedGuards(record: RecordJSON): RecordJSON {
@@ -47,7 +56,7 @@ export const afterCreate: After<ActionResponse> = (response, _request, context: 
   const record = response.record as RecordJSON;
   return {
     ...response,
-    notice: { type: 'success', message: `Added ${nameOf(record)}.` },
+    notice: noticeAbout(record, context, `Added ${nameOf(record)}.`),
     redirectUrl: context.h.recordActionUrl({ resourceId: 'Customer', recordId: record.id, actionName: 'show' }),
   };
 };
@@ -58,7 +67,7 @@ export const afterEdit: After<ActionResponse> = (response, request: ActionReques
   if (!succeeded(response)) return response;
   return {
     ...response,
-    notice: { type: 'success', message: `Saved ${nameOf(response.record as RecordJSON)}.` },
+    notice: noticeAbout(response.record as RecordJSON, context, `Saved ${nameOf(response.record as RecordJSON)}.`),
     redirectUrl: `${context.h.resourceUrl({ resourceId: 'Customer' })}?${LIST_RETURN_KEY}=1`,
   };
 };
@@ -68,16 +77,24 @@ export const afterDelete: After<ActionResponse> = (response, request, context) =
   succeeded(response)
     ? {
         ...response,
-        notice: {
-          type: 'success',
-          message: `Deleted ${nameOf(response.record as RecordJSON)}. It is kept and can be restored from the “Deleted” status filter.`,
-        },
+        notice: noticeAbout(
+          response.record as RecordJSON,
+          context,
+          `Deleted ${nameOf(response.record as RecordJSON)}. It is kept and can be restored from the “Deleted” status filter.`,
+        ),
       }
     : // Its confirmation screen (the GET before the POST) names the customer too.
       afterShow(response, request, context);
 
 /** After a restore: "Restored Jürgen Müller." */
-export const afterRestore: After<ActionResponse> = (response) =>
+export const afterRestore: After<ActionResponse> = (response, _request, context: ActionContext) =>
   succeeded(response)
-    ? { ...response, notice: { type: 'success', message: `Restored ${nameOf(response.record as RecordJSON)}.` } }
+    ? {
+        ...response,
+        notice: noticeAbout(
+          response.record as RecordJSON,
+          context,
+          `Restored ${nameOf(response.record as RecordJSON)}.`,
+        ),
+      }
     : response;

@@ -19,6 +19,7 @@ import {
   INVITATION_STATUS_COMPONENT,
   PASSWORD_FIELD_COMPONENT,
   ROLE_CHOICE_COMPONENT,
+  VALUE_BADGE_COMPONENT,
 } from '../components.js';
 import { actorOf } from '../current-admin.js';
 import { asAdminErrors } from '../domain-errors.js';
@@ -92,14 +93,14 @@ export function userResourceOptions(
         name: { isRequired: true },
         role: {
           isRequired: true,
-          components: { edit: ROLE_CHOICE_COMPONENT },
+          components: { edit: ROLE_CHOICE_COMPONENT, list: VALUE_BADGE_COMPONENT, show: VALUE_BADGE_COMPONENT },
           custom: {
             defaultRole: newUserSchema.shape.role.parse(undefined),
             roles: ROLES.map((value) => ({ value, label: ROLE_LABELS[value], description: ROLE_DESCRIPTIONS[value] })),
           },
         },
         isActive: {
-          components: { edit: ACCOUNT_CHECKBOX_COMPONENT },
+          components: { edit: ACCOUNT_CHECKBOX_COMPONENT, list: VALUE_BADGE_COMPONENT, show: VALUE_BADGE_COMPONENT },
           description: 'An inactive account cannot sign in; its sessions end at once.',
         },
         invitation: {

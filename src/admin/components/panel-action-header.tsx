@@ -1,9 +1,10 @@
 /**
- * The header of a customer's screens (AdminJS's ActionHeader, overridden; other resources and the
- * list keep AdminJS's own): breadcrumbs and a title that name the customer ("Jürgen Müller ·
- * #2001", "Edit Jürgen Müller", "New customer"), the record's actions, and on a deleted customer a
+ * The header of every panel screen (AdminJS's ActionHeader, overridden; drawers keep AdminJS's
+ * own): breadcrumbs (links at AA contrast and a 24 px target) and the page's one <h1>, the record's
+ * actions and the list's Filter button. On a customer's screens the title names the customer
+ * ("Jürgen Müller · #2001", "Edit Jürgen Müller", "New customer"), and a deleted customer gets a
  * notice at the top with Restore for the roles the matrix allows it. Names come with the record,
- * spelled by the domain (display-name.ts).
+ * spelled by the domain (display-name.ts); other records by their title.
  */
 import React from 'react';
 import { Box, Button, Icon } from '@adminjs/design-system';
@@ -40,6 +41,9 @@ const Crumbs = styled.nav`
     color: #6c757d;
   }
   a {
+    display: inline-block;
+    min-height: 24px;
+    line-height: 24px;
     color: #1f4fd8;
   }
   a:focus-visible {
@@ -70,8 +74,8 @@ const DeletedNotice = styled.div`
   font-size: 14px;
 `;
 
-/** The screen's title: the customer named, "New customer", or the list's. */
-function titleOf(action: ActionJSON, record: RecordJSON | undefined, actionLabel: string): string {
+/** A customer's screen title: the customer named, "New customer", or the list's. */
+function customerTitleOf(action: ActionJSON, record: RecordJSON | undefined, actionLabel: string): string {
   const name = String(record?.params.displayName ?? '');
   if (action.name === 'list') return actionLabel;
   if (!record || action.name === 'new') return 'New customer';
@@ -80,10 +84,20 @@ function titleOf(action: ActionJSON, record: RecordJSON | undefined, actionLabel
   return `${actionLabel} · ${name}`;
 }
 
+/** Another resource's screen title: the list's resource name, the record's title, or the action's. */
+function titleOf(action: ActionJSON, record: RecordJSON | undefined, actionLabel: string, resourceLabel: string) {
+  if (action.name === 'list') return resourceLabel;
+  if (!record) return actionLabel;
+  if (action.name === 'show') return record.title;
+  if (action.name === 'edit') return `Edit ${record.title}`;
+  return `${actionLabel} · ${record.title}`;
+}
+
 const deletedOn = (value: unknown) =>
   new Date(String(value)).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-function CustomerHeader({ resource, record, action, actionPerformed, tag }: ActionHeaderProps) {
+function PanelHeader({ resource, record, action, actionPerformed, tag, toggleFilter: showFilter }: ActionHeaderProps) {
+  const isCustomer = resource.id === 'Customer';
   const { translateAction, translateLabel } = useTranslation();
   const { toggleFilter, filtersCount } = useFilterDrawer() as { toggleFilter: () => void; filtersCount: number };
   // The search has its own box: the Filter button counts the drawer's filters only.
@@ -95,12 +109,15 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
     ? resource.resourceActions.filter((candidate) => !['list', 'new', 'search'].includes(candidate.name))
     : [];
   const label = (candidate: ActionJSON) => translateAction(candidate.label, resource.id);
-  const title = titleOf(action, record, label(action));
+  const resourceLabel = translateLabel(resource.name, resource.id);
+  const title = isCustomer
+    ? customerTitleOf(action, record, label(action))
+    : titleOf(action, record, label(action), resourceLabel);
   const recordId = record?.id;
   const showUrl = recordId ? h.recordActionUrl({ resourceId: resource.id, recordId, actionName: 'show' }) : '';
   const others = (record?.recordActions ?? []).filter((candidate) => candidate.name !== action.name);
   const restore = others.find((candidate) => candidate.name === 'restore');
-  const deletedAt: unknown = record?.params.deletedAt;
+  const deletedAt: unknown = isCustomer ? record?.params.deletedAt : undefined;
   // Restore sits in the deleted notice, where the reason for it is.
   const actions = others.filter((candidate) => candidate !== restore);
 
@@ -112,12 +129,10 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
             <Link to={h.dashboardUrl()}>{translateLabel('dashboard')}</Link>
           </li>
           {isList ? (
-            <li aria-current="page">{translateLabel(resource.name, resource.id)}</li>
+            <li aria-current="page">{resourceLabel}</li>
           ) : (
             <li>
-              <Link to={`${h.resourceUrl({ resourceId: resource.id })}?${LIST_RETURN_KEY}=1`}>
-                {translateLabel(resource.name, resource.id)}
-              </Link>
+              <Link to={`${h.resourceUrl({ resourceId: resource.id })}?${LIST_RETURN_KEY}=1`}>{resourceLabel}</Link>
             </li>
           )}
           {record && action.name !== 'show' ? (
@@ -126,7 +141,9 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
             </li>
           ) : null}
           {isList ? null : (
-            <li aria-current="page">{action.name === 'show' ? String(record?.params.displayName) : label(action)}</li>
+            <li aria-current="page">
+              {action.name === 'show' ? String(record?.params.displayName ?? record?.title) : label(action)}
+            </li>
           )}
         </ol>
       </Crumbs>
@@ -170,14 +187,14 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
               </Button>
             </ActionButton>
           ))}
-          {isList ? (
+          {isList && (isCustomer || showFilter) ? (
             <Button
               type="button"
               size="sm"
               rounded
               variant="outlined"
               onClick={toggleFilter}
-              data-css="Customer-filter-button"
+              data-css={`${resource.id}-filter-button`}
             >
               <Icon icon="Filter" />
               {drawerFilters > 0 ? `Filter (${drawerFilters})` : 'Filter'}
@@ -205,10 +222,10 @@ function CustomerHeader({ resource, record, action, actionPerformed, tag }: Acti
   );
 }
 
-const CustomerActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) => {
-  const ownScreen = props.resource.id === 'Customer' && !props.action.showInDrawer;
-  if (ownScreen) return <CustomerHeader {...props} />;
+const PanelActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) => {
+  if (props.action.hideActionHeader) return null;
+  if (!props.action.showInDrawer) return <PanelHeader {...props} />;
   return OriginalComponent ? <OriginalComponent {...props} /> : null;
 };
 
-export default CustomerActionHeader;
+export default PanelActionHeader;

@@ -77,9 +77,10 @@ describe('two clerks editing one customer', () => {
     // With the keyboard: take Bob's notes, keep her own name and email, save again.
     await conflict.getByRole('button', { name: 'Take theirs: Notes' }).focus();
     await annPage.keyboard.press('Enter');
-    await expect(annPage.getByTestId('property-edit-notes').locator('textarea').first().inputValue()).resolves.toBe(
-      'Prefers letters to calls.',
-    );
+    // React fills the field on its next render: read until it has (a busy machine renders late).
+    await expect
+      .poll(() => annPage.getByTestId('property-edit-notes').locator('textarea').first().inputValue())
+      .toBe('Prefers letters to calls.');
     await annPage.getByTestId('button-save').click();
     await annPage.waitForURL(/\/admin\/resources\/Customer(\?|$)/);
     expect(await app.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({

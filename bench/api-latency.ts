@@ -8,33 +8,22 @@
  *
  * RUNS (default 3), DURATION seconds per load (default 10), CONNECTIONS (default 10).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import { createPrismaClient } from '../src/db/client.js';
 import { applyMigrations } from '../src/db/migrate.js';
 import { customerSearchText } from '../src/domain/customers/search-text.js';
+import { ADMIN } from './app-server.js';
+import { freePort, startDevServer, waitUntilReady } from './dev-server.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const RUNS = Number(process.env.RUNS ?? 3);
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const CUSTOMERS = 10_000;
-const ADMIN = { email: 'bench@example.com', password: 'benchmark password 1' };
 const WARM_UP_SECONDS = 2;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function seed(databaseUrl: string): Promise<void> {
   await applyMigrations(databaseUrl);
@@ -62,38 +51,6 @@ async function seed(databaseUrl: string): Promise<void> {
     });
   }
   await prisma.$disconnect();
-}
-
-async function waitUntilReady(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the server did not become ready within 120 s');
-}
-
-/** The app's main.ts in a process of its own, working in `dir` (so its .env and .adminjs are not the project's). */
-function startServer(dir: string, databaseUrl: string, port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/main.ts')], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: databaseUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      SESSION_SECRET: 'benchmark-session-secret-0123456789abcdef',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-    },
-    stdio: 'ignore',
-  });
 }
 
 let sequence = 0;
@@ -145,7 +102,7 @@ async function run(index: number): Promise<Row[]> {
     await seed(databaseUrl);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = startServer(dir, databaseUrl, port);
+    server = startDevServer(dir, databaseUrl, port);
     await waitUntilReady(base, server);
     const signIn = await fetch(`${base}/api/v1/auth/token`, {
       method: 'POST',

@@ -8,62 +8,18 @@
  *
  * ROWS (default 100000), CONNECTIONS for the list load (default 4).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { applyMigrations } from '../src/db/migrate.js';
+import { ADMIN } from './app-server.js';
+import { freePort, startDevServer, waitUntilReady } from './dev-server.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 4);
-const ADMIN = { email: 'bench@example.com', password: 'benchmark password 1' };
 const POLL_MS = 250;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-/** The app's main.ts in a process of its own, working in `dir` (so its .env and .adminjs are not the project's). */
-function startServer(dir: string, databaseUrl: string, port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src/main.ts')], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: databaseUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      SESSION_SECRET: 'benchmark-session-secret-0123456789abcdef',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitUntilReady(base: string, server: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the server did not become ready within 120 s');
-}
 
 /**
  * A spreadsheet-like file: semicolons, day-first dates, national US numbers (exchanges 300–399,
@@ -116,7 +72,7 @@ try {
   await applyMigrations(databaseUrl);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = startServer(dir, databaseUrl, port);
+  server = startDevServer(dir, databaseUrl, port, { env: { LOG_LEVEL: 'warn' }, showErrors: true });
   await waitUntilReady(base, server);
   const { accessToken } = await json<{ accessToken: string }>(
     await fetch(`${base}/api/v1/auth/token`, {

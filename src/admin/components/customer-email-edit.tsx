@@ -5,7 +5,7 @@
  */
 import React from 'react';
 import { FormGroup, FormMessage, Input, Label } from '@adminjs/design-system';
-import { ViewHelpers, type EditPropertyProps } from 'adminjs';
+import { useTranslation, ViewHelpers, type EditPropertyProps } from 'adminjs';
 import { Link } from 'react-router-dom';
 
 const h = new ViewHelpers();
@@ -25,12 +25,14 @@ function withCustomerLink(message: string, resourceId: string): React.ReactNode 
 }
 
 const CustomerEmailEdit: React.FC<EditPropertyProps> = ({ property, record, onChange, resource }) => {
+  const { translateProperty } = useTranslation();
   const error = record.errors?.[property.path];
   const value = record.params?.[property.path] as unknown;
   return (
     <FormGroup error={Boolean(error)}>
       <Label htmlFor={property.path} required={property.isRequired}>
-        {property.label}
+        {/* As AdminJS's own fields name it: "Email", not the property's path. */}
+        {translateProperty(property.label, resource.id)}
       </Label>
       <Input
         id={property.path}

@@ -74,11 +74,13 @@ const DeletedNotice = styled.div`
   font-size: 14px;
 `;
 
-/** A customer's screen title: the customer named, "New customer", or the list's. */
+/** A customer's screen title: the customer named, "New customer", or the list's or action's name. */
 function customerTitleOf(action: ActionJSON, record: RecordJSON | undefined, actionLabel: string): string {
   const name = String(record?.params.displayName ?? '');
   if (action.name === 'list') return actionLabel;
-  if (!record || action.name === 'new') return 'New customer';
+  if (action.name === 'new') return 'New customer';
+  // A resource action of its own (Import customers, Export): its name.
+  if (!record) return actionLabel;
   if (action.name === 'show') return String(record.params.pageTitle ?? name);
   if (action.name === 'edit') return `Edit ${name}`;
   return `${actionLabel} · ${name}`;

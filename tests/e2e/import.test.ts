@@ -29,6 +29,8 @@ describe('Import customers', () => {
     await openPage(page, app.baseUrl, IMPORT_PAGE);
     const screen = page.getByTestId('import-customers');
     await screen.getByRole('heading', { name: 'Choose the file' }).waitFor();
+    // The page is named for what it does (its header once read "New customer").
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Import customers');
 
     await screen
       .getByLabel('File', { exact: true })
